@@ -63,7 +63,7 @@ class GdfGrazTest {
         }
         assertEquals(OffsetDateTime.parse(golden.get("meas_date").asString()).toInstant(), h.startTime());
         assertEquals(RecordingIds.NONE, h.ids(), "the patient field is blanked (\"X\")");
-        assertEquals("25", h.properties().get("version").substring(2));
+        assertEquals("1.25", h.properties().get("version"));
         assertEquals("3", h.properties().get("event table mode"));
     }
 
