@@ -8,9 +8,8 @@ final class SymmetricMatrices {
     }
 
     /**
-     * Eigenvalues and eigenvectors of a symmetric matrix: returns {values} in [0] (length n,
-     * as a 1 x n row) and the eigenvectors as columns of [1..n]. Jacobi rotations keep small
-     * eigenvalues accurate relative to the matrix norm, which the spline system needs.
+     * Eigenvalues and eigenvectors (as columns) of a symmetric matrix. Jacobi rotations keep
+     * small eigenvalues accurate relative to the matrix norm, which the spline system needs.
      */
     static Eigen eigen(double[][] matrix) {
         int n = matrix.length;
