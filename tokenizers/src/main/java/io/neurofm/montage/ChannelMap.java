@@ -225,7 +225,7 @@ public final class ChannelMap {
             }
             channels.add(mapped);
         }
-        return recording.derive(channels, recording.samples(), recording.samplingRate(), recording.annotations(),
+        return recording.withChannels(channels,
                 Transform.of("channel-map", "source", source, "changes", String.join(";", changes)));
     }
 

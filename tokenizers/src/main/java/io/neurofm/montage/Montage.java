@@ -62,8 +62,7 @@ public final class Montage {
                 unplaced.put(channel.name(), reason);
             }
         }
-        Recording out = recording.derive(channels, recording.samples(), recording.samplingRate(),
-                recording.annotations(), Transform.of("montage", "system", montage.label(),
+        Recording out = recording.withChannels(channels, Transform.of("montage", "system", montage.label(),
                         "source", "MNE-Python 1.3 standard_1005/standard_1020, head frame",
                         "placed", placed.size(), "unplaced", String.join(",", unplaced.keySet())));
         return new Applied(out, placed, unplaced);
@@ -89,7 +88,7 @@ public final class Montage {
             }
             channels.add(channel.withName(name));
         }
-        return recording.derive(channels, recording.samples(), recording.samplingRate(), recording.annotations(),
+        return recording.withChannels(channels,
                 Transform.of("normalise-channel-names", "renamed", String.join(",", renamed)));
     }
 

@@ -157,6 +157,15 @@ public final class Recording {
         return new Recording(newChannels, newSamples, newRate, newAnnotations, ids, startTime, startSeconds, steps);
     }
 
+    /**
+     * The same samples under new channel descriptions (renamed, retyped, positioned), one per
+     * row, with {@code step} appended to the provenance. Shares the sample arrays: both
+     * recordings are immutable, so nothing is copied.
+     */
+    public Recording withChannels(List<Channel> newChannels, Transform step) {
+        return derive(newChannels, samples, samplingRate, annotations, step);
+    }
+
     public Recording withIds(RecordingIds newIds) {
         return new Recording(channels, samples, samplingRate, annotations, newIds, startTime, startSeconds, provenance);
     }
