@@ -1,6 +1,7 @@
 package io.neurofm.signal.io.fif;
 
 import io.neurofm.signal.Annotation;
+import io.neurofm.signal.Channel;
 import io.neurofm.signal.ReadRequest;
 import io.neurofm.signal.Recording;
 import io.neurofm.signal.RecordingHeader;
@@ -55,7 +56,7 @@ final class FifFile implements SignalFile {
         float[][] samples = new float[selected.length][(int) (end - start)];
         RawSampleReader.read(source, index, cals.length, selected, cals, start, end, samples);
 
-        List<io.neurofm.signal.Channel> channels = new ArrayList<>(selected.length);
+        List<Channel> channels = new ArrayList<>(selected.length);
         for (int c : selected) {
             channels.add(header.channels().get(c));
         }

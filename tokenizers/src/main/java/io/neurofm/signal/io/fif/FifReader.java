@@ -6,6 +6,7 @@ import io.neurofm.signal.ChannelType;
 import io.neurofm.signal.OpenOptions;
 import io.neurofm.signal.RecordingHeader;
 import io.neurofm.signal.RecordingIds;
+import io.neurofm.signal.SignalException;
 import io.neurofm.signal.SignalFile;
 import io.neurofm.signal.SignalFormatException;
 import io.neurofm.signal.SignalReader;
@@ -53,7 +54,12 @@ public final class FifReader implements SignalReader {
 
     @Override
     public SignalFile open(Path file, OpenOptions options) throws IOException {
-        boolean gzip = GzipLoader.isGzip(file);
+        boolean gzip;
+        try {
+            gzip = GzipLoader.isGzip(file);
+        } catch (IOException e) {
+            throw new SignalException(file, "cannot be opened: " + e, e);
+        }
         ByteSource source = gzip ? new ArrayByteSource(GzipLoader.inflate(file, gzipCapBytes))
                 : new FileByteSource(file);
         try {

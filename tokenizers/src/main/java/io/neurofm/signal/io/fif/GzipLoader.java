@@ -27,16 +27,20 @@ final class GzipLoader {
     }
 
     static byte[] inflate(Path file, long capBytes) throws IOException {
-        int cap = (int) Math.min(capBytes, Integer.MAX_VALUE - 16);
+        // Growing the buffer and copying it out takes up to three times the content on the heap.
+        Runtime rt = Runtime.getRuntime();
+        long heapRoom = (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())) / 3;
+        long cap = Math.min(Math.min(capBytes, Integer.MAX_VALUE - 16), heapRoom);
+        String limit = cap < capBytes ? cap + " bytes (what the Java heap can hold)" : cap + " bytes";
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 65536)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(65536);
             byte[] chunk = new byte[65536];
             int n;
             while ((n = in.read(chunk)) > 0) {
                 if (out.size() + (long) n > cap) {
-                    throw new SignalFormatException(file, "gzip content", -1,
-                            "at most " + cap + " bytes once decompressed (decompress it to a .fif file to read it"
-                                    + " window by window)", "more");
+                    throw new SignalFormatException(file, "gzip content", -1, "at most " + limit
+                            + " once decompressed (decompress it to a .fif file to read it window by window)",
+                            "more");
                 }
                 out.write(chunk, 0, n);
             }
