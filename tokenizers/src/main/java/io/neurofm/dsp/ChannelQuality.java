@@ -11,8 +11,8 @@ import java.util.List;
  * @param flatPeakToPeak  a channel whose peak-to-peak range is at or below this is flat
  *                        (default 1e-9 V = 1 nV, far below any real EEG)
  * @param clipFraction    a channel with more than this fraction of samples exactly at its own
- *                        minimum or maximum is clipped (default 0.01: real signals touch their
- *                        extremes once or a few times, a clipped one sits there)
+ *                        minimum or maximum, and more than twice as many there as at the next
+ *                        level inward, is clipped (default 0.01)
  */
 public record ChannelQuality(double flatPeakToPeak, double clipFraction) {
     public static final ChannelQuality DEFAULT = new ChannelQuality(1e-9, 0.01);
@@ -24,6 +24,33 @@ public record ChannelQuality(double flatPeakToPeak, double clipFraction) {
         if (!(clipFraction > 0 && clipFraction < 1)) {
             throw new IllegalArgumentException("clip fraction must be in (0, 1), got " + clipFraction);
         }
+    }
+
+    /** How many times more common the extreme value must be than the next level inward. */
+    static final int SPIKE_RATIO = 2;
+
+    /** Samples at an extreme value and at the nearest distinct value inside it. */
+    private record Rail(int count, int nextCount) {
+    }
+
+    /** direction +1: the maximum and the largest value below it; -1: the minimum and the smallest above it. */
+    private static Rail rail(float[] x, float extreme, int direction) {
+        int count = 0;
+        float next = direction > 0 ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
+        for (float v : x) {
+            if (v == extreme) {
+                count++;
+            } else if (Float.isFinite(v) && (direction > 0 ? v > next : v < next)) {
+                next = v;
+            }
+        }
+        int nextCount = 0;
+        for (float v : x) {
+            if (v == next) {
+                nextCount++;
+            }
+        }
+        return new Rail(count, nextCount);
     }
 
     public static ChannelQualityReport checkDefault(Recording r) {
@@ -78,20 +105,23 @@ public record ChannelQuality(double flatPeakToPeak, double clipFraction) {
             problems.add(ChannelQualityReport.Problem.FLAT);
             details.add("flat: peak-to-peak " + peakToPeak + " <= " + flatPeakToPeak);
         } else {
-            int atMin = 0;
-            int atMax = 0;
-            for (float v : x) {
-                if (v == min) {
-                    atMin++;
-                } else if (v == max) {
-                    atMax++;
+            // Clipping piles every sample beyond the rail onto one value, so the extreme value is far
+            // more common than the level just inside it. A natural peak is rarer than the levels it
+            // passes through, even in coarsely quantised data (where many samples share the extreme).
+            List<String> clipped = new ArrayList<>();
+            for (int direction : new int[] {+1, -1}) {
+                float extreme = direction > 0 ? max : min;
+                Rail rail = rail(x, extreme, direction);
+                double fraction = (double) rail.count / finite;
+                if (fraction > clipFraction && rail.count > SPIKE_RATIO * rail.nextCount) {
+                    clipped.add(String.format(java.util.Locale.ROOT, "%.2f%% of samples at the %s (%s), %d at the "
+                            + "next level inward", 100 * fraction, direction > 0 ? "maximum" : "minimum", extreme,
+                            rail.nextCount));
                 }
             }
-            double fraction = (double) Math.max(atMin, atMax) / finite;
-            if (fraction > clipFraction) {
+            if (!clipped.isEmpty()) {
                 problems.add(ChannelQualityReport.Problem.CLIPPED);
-                details.add(String.format(java.util.Locale.ROOT, "clipped: %.2f%% of samples at the %s (%s)",
-                        100 * fraction, atMax >= atMin ? "maximum" : "minimum", atMax >= atMin ? max : min));
+                details.add("clipped: " + String.join("; ", clipped));
             }
         }
         return problems.isEmpty() ? null : new ChannelQualityReport.BadChannel(name, problems, details);
