@@ -96,6 +96,6 @@ public final class Scaler {
             out[c] = x;
         });
         return r.withSamples(out, Transform.of("scale", "method", stats.method().name().toLowerCase(),
-                "channels", stats.channels().size()));
+                "channels", stats.channels().size(), "units", "dimensionless (channel unit labels unchanged)"));
     }
 }
