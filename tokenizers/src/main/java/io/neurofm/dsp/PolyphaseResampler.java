@@ -1,0 +1,126 @@
+package io.neurofm.dsp;
+
+/**
+ * scipy.signal.resample_poly(x, up, down, window=('kaiser', 5.0), padtype='constant') computed
+ * polyphase: only the kept output samples are evaluated, each as a dot product of one filter
+ * phase with the input, instead of upsampling, convolving and throwing most samples away.
+ *
+ * <p>A resampler holds the filter for one ratio and is immutable, so one instance serves all
+ * channels of a recording, in parallel.
+ */
+public final class PolyphaseResampler {
+    /** resample_poly's default Kaiser window shape. */
+    public static final double KAISER_BETA = 5.0;
+
+    private final int up;
+    private final int down;
+    /** phases[p][q] = up * h[p + up * q]: the taps that meet input samples for output phase p. */
+    private final double[][] phases;
+    private final int halfLength;
+    private final int prePad;
+    private final int preRemove;
+
+    public PolyphaseResampler(ResampleRatio ratio) {
+        this.up = ratio.up();
+        this.down = ratio.down();
+        int maxRate = Math.max(up, down);
+        this.halfLength = 10 * maxRate;
+        int taps = 2 * halfLength + 1;
+        double[] h = maxRate == 1 ? new double[] {1.0} : KaiserFir.lowpass(taps, 1.0 / maxRate, KAISER_BETA);
+        int length = h.length;
+        this.phases = new double[up][];
+        for (int p = 0; p < up; p++) {
+            int count = p < length ? (length - p + up - 1) / up : 0;
+            phases[p] = new double[count];
+            for (int q = 0; q < count; q++) {
+                phases[p][q] = h[p + up * q] * up;
+            }
+        }
+        // resample_poly's delay compensation: pre-pad the filter so output samples sit at its centre
+        this.prePad = down - halfLength % down;
+        this.preRemove = (halfLength + prePad) / down;
+    }
+
+    public static PolyphaseResampler of(int up, int down) {
+        return new PolyphaseResampler(new ResampleRatio(up, down));
+    }
+
+    public ResampleRatio ratio() {
+        return new ResampleRatio(up, down);
+    }
+
+    /** The filter taps as resample_poly uses them (firwin design times up), for inspection. */
+    public double[] filterTaps() {
+        int length = 0;
+        for (double[] phase : phases) {
+            length += phase.length;
+        }
+        double[] h = new double[length];
+        for (int p = 0; p < up; p++) {
+            for (int q = 0; q < phases[p].length; q++) {
+                h[p + up * q] = phases[p][q];
+            }
+        }
+        return h;
+    }
+
+    public int outputLength(int n) {
+        long out = ratio().outputLength(n);
+        if (out > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("resampling " + n + " samples by " + up + "/" + down + " gives " + out
+                    + " samples, more than a Java array holds");
+        }
+        return (int) out;
+    }
+
+    public double[] resample(double[] x) {
+        SosFilter.requireFinite(x);
+        double[] out = new double[outputLength(x.length)];
+        resample(x, x.length, out);
+        return out;
+    }
+
+    /** Float channel in, float channel out; accumulation in double. */
+    public float[] resample(float[] x) {
+        double[] wide = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            if (!Float.isFinite(x[i])) {
+                throw new IllegalArgumentException("sample " + i + " is " + x[i]
+                        + "; resampling would spread it to its neighbours, so it is refused");
+            }
+            wide[i] = x[i];
+        }
+        double[] y = new double[outputLength(x.length)];
+        resample(wide, wide.length, y);
+        float[] out = new float[y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = (float) y[i];
+        }
+        return out;
+    }
+
+    /**
+     * Output i of resample_poly is sample (i + preRemove) * down of the full convolution of the
+     * up-sampled input with the pre-padded filter, i.e. t = (i + preRemove) * down - prePad of the
+     * convolution with the unpadded taps; only taps h[t - up*m] meet input samples x[m].
+     */
+    private void resample(double[] x, int n, double[] out) {
+        if (up == 1 && down == 1) {
+            System.arraycopy(x, 0, out, 0, n);
+            return;
+        }
+        for (int i = 0; i < out.length; i++) {
+            long t = (long) (i + preRemove) * down - prePad;
+            int phase = (int) (t % up);
+            long base = t / up;
+            double[] taps = phases[phase];
+            int qMin = (int) Math.max(0, base - n + 1);
+            int qMax = (int) Math.min(taps.length - 1, base);
+            double acc = 0;
+            for (int q = qMin; q <= qMax; q++) {
+                acc += taps[q] * x[(int) (base - q)];
+            }
+            out[i] = acc;
+        }
+    }
+}

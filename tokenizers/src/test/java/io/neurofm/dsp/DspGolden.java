@@ -1,0 +1,152 @@
+package io.neurofm.dsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.neurofm.signal.Channel;
+import io.neurofm.signal.ChannelType;
+import io.neurofm.signal.Golden;
+import io.neurofm.signal.Recording;
+import io.neurofm.signal.RecordingIds;
+import io.neurofm.signal.Transform;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Access to golden/dsp.json (tools/golden/make_dsp_golden.py: scipy 1.10 / numpy / MNE 1.3 on
+ * segments of real recordings) and a double-precision comparison with its data summaries.
+ */
+final class DspGolden {
+    static final JsonNode ROOT = Golden.load("dsp");
+
+    private DspGolden() {
+    }
+
+    static JsonNode input(String name) {
+        return ROOT.get("inputs").get(name);
+    }
+
+    static double[][] matrix(JsonNode rows) {
+        double[][] out = new double[rows.size()][];
+        for (int i = 0; i < rows.size(); i++) {
+            out[i] = vector(rows.get(i));
+        }
+        return out;
+    }
+
+    static double[] vector(JsonNode values) {
+        double[] out = new double[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i).asDouble();
+        }
+        return out;
+    }
+
+    static double[][] inputData(String name) {
+        return matrix(input(name).get("data"));
+    }
+
+    static double rate(String name) {
+        return input(name).get("sfreq").asDouble();
+    }
+
+    static List<String> names(String name) {
+        List<String> out = new ArrayList<>();
+        input(name).get("channels").forEach(n -> out.add(n.asString()));
+        return out;
+    }
+
+    /** The golden input as an all-EEG recording (its values are float32-exact by construction). */
+    static Recording recording(String name) {
+        double[][] data = inputData(name);
+        float[][] samples = new float[data.length][data[0].length];
+        for (int c = 0; c < data.length; c++) {
+            for (int t = 0; t < data[c].length; t++) {
+                samples[c][t] = (float) data[c][t];
+                assertEquals(data[c][t], samples[c][t], 0.0, "golden input must be float32-exact");
+            }
+        }
+        List<Channel> channels = new ArrayList<>();
+        for (String n : names(name)) {
+            channels.add(Channel.of(n, ChannelType.EEG, rate(name)));
+        }
+        return new Recording(channels, samples, rate(name), List.of(), RecordingIds.NONE, null, 0.0,
+                List.of(Transform.of("read", "file", "golden/dsp.json", "format", "json", "input", name)));
+    }
+
+    /**
+     * Compares double output with a summary (head, tail, spots, sums); every value within
+     * {@code relTol} times the channel's peak magnitude. Returns the largest error seen, relative
+     * to that peak, so tests can report it.
+     */
+    static double compare(JsonNode summary, double[][] actual, double relTol) {
+        JsonNode shape = summary.get("shape");
+        assertEquals(shape.get(0).asInt(), actual.length, "channel count");
+        assertEquals(shape.get(1).asInt(), actual[0].length, "sample count");
+        int n = actual[0].length;
+        double worst = 0;
+        double[] scales = new double[actual.length];
+        for (int c = 0; c < actual.length; c++) {
+            double[] head = vector(summary.get("head").get(c));
+            double[] tail = vector(summary.get("tail").get(c));
+            // the channel's peak magnitude: ours over the whole channel, the reference's in head and tail
+            double peak = Double.MIN_NORMAL;
+            for (double v : actual[c]) {
+                peak = Math.max(peak, Math.abs(v));
+            }
+            for (double v : head) {
+                peak = Math.max(peak, Math.abs(v));
+            }
+            for (double v : tail) {
+                peak = Math.max(peak, Math.abs(v));
+            }
+            double scale = peak;
+            scales[c] = scale;
+            for (int t = 0; t < head.length; t++) {
+                worst = Math.max(worst, check(head[t], actual[c][t], scale, relTol, "head", c, t));
+            }
+            for (int t = 0; t < tail.length; t++) {
+                int at = n - tail.length + t;
+                worst = Math.max(worst, check(tail[t], actual[c][at], scale, relTol, "tail", c, at));
+            }
+            double sum = 0;
+            double sumsq = 0;
+            for (double v : actual[c]) {
+                sum += v;
+                sumsq += v * v;
+            }
+            double expectedSumsq = summary.get("channel_sumsq").get(c).asDouble();
+            assertEquals(expectedSumsq, sumsq, relTol * expectedSumsq, "sum of squares of channel " + c);
+            assertEquals(summary.get("channel_sum").get(c).asDouble(), sum, relTol * n * scale, "sum of channel " + c);
+        }
+        JsonNode spotChannel = summary.get("spot_channel");
+        for (int i = 0; i < spotChannel.size(); i++) {
+            int c = spotChannel.get(i).asInt();
+            int t = summary.get("spot_sample").get(i).asInt();
+            worst = Math.max(worst, check(summary.get("spot_value").get(i).asDouble(), actual[c][t], scales[c], relTol,
+                    "spot", c, t));
+        }
+        return worst;
+    }
+
+    private static double check(double expected, double actual, double scale, double relTol, String where, int c,
+                                int t) {
+        double err = Math.abs(expected - actual) / scale;
+        if (!(err <= relTol)) {
+            throw new AssertionError(where + " channel " + c + " sample " + t + ": expected " + expected + " got "
+                    + actual + " (error " + err + " of the channel scale, tolerance " + relTol + ")");
+        }
+        return err;
+    }
+
+    static double[][] toDouble(float[][] x) {
+        double[][] out = new double[x.length][];
+        for (int c = 0; c < x.length; c++) {
+            out[c] = new double[x[c].length];
+            for (int t = 0; t < x[c].length; t++) {
+                out[c][t] = x[c][t];
+            }
+        }
+        return out;
+    }
+}
