@@ -25,7 +25,8 @@ public final class Recording {
     private final List<Transform> provenance;
 
     /**
-     * @param startTime    wall-clock time of the first sample when the file states it, else null
+     * @param startTime    wall-clock time of this recording's first sample (for a window, the window's
+     *                     first sample) when the file states it, else null
      * @param startSeconds offset of the first sample from the start of the source file (non-zero for a window)
      */
     public Recording(List<Channel> channels, float[][] samples, double samplingRate, List<Annotation> annotations,
@@ -93,7 +94,7 @@ public final class Recording {
         return ids;
     }
 
-    /** Wall-clock time of the first sample, or null when the file does not state it. */
+    /** Wall-clock time of this recording's first sample, or null when the file does not state it. */
     public Instant startTime() {
         return startTime;
     }

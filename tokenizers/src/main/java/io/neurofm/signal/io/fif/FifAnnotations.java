@@ -1,6 +1,7 @@
 package io.neurofm.signal.io.fif;
 
 import io.neurofm.signal.Annotation;
+import io.neurofm.signal.Annotations;
 import io.neurofm.signal.SignalFormatException;
 import java.io.IOException;
 import java.time.Instant;
@@ -30,12 +31,8 @@ final class FifAnnotations {
         double durationSeconds = index.sampleCount() / sfreq;
         List<FifNode> blocks = root.findAll(Fiff.B_MNE_ANNOTATIONS);
         if (!blocks.isEmpty()) {
-            for (Annotation a : fromBlock(blocks.get(0), reader, measDate, index.firstSample() / sfreq)) {
-                Annotation clipped = clip(a, 0, durationSeconds);
-                if (clipped != null) {
-                    out.add(clipped);
-                }
-            }
+            out.addAll(Annotations.window(fromBlock(blocks.get(0), reader, measDate, index.firstSample() / sfreq),
+                    0, durationSeconds));
         }
         for (RawBuffer buffer : index.buffers()) {
             if (buffer.isSkip()) {
@@ -44,21 +41,6 @@ final class FifAnnotations {
         }
         out.sort(Comparator.comparingDouble(Annotation::onsetSeconds)); // stable: file order among equals
         return List.copyOf(out);
-    }
-
-    /** The part of {@code a} inside [from, to], or null when none of it is (MNE's crop rule). */
-    static Annotation clip(Annotation a, double from, double to) {
-        double onset = a.onsetSeconds();
-        double end = onset + a.durationSeconds();
-        if (onset > to || end < from) {
-            return null;
-        }
-        if (onset >= from && end <= to) {
-            return a;
-        }
-        double newOnset = Math.max(onset, from);
-        double newEnd = Math.min(end, to);
-        return new Annotation(newOnset, newEnd - newOnset, a.description(), a.code());
     }
 
     private static List<Annotation> fromBlock(FifNode block, TagReader reader, Instant measDate,

@@ -1,6 +1,7 @@
 package io.neurofm.signal.io.fif;
 
 import io.neurofm.signal.Annotation;
+import io.neurofm.signal.Annotations;
 import io.neurofm.signal.Channel;
 import io.neurofm.signal.ReadRequest;
 import io.neurofm.signal.Recording;
@@ -62,13 +63,7 @@ final class FifFile implements SignalFile {
         }
         double from = start / sfreq;
         double to = end / sfreq;
-        List<Annotation> annotations = new ArrayList<>();
-        for (Annotation a : header.annotations()) {
-            Annotation inside = FifAnnotations.clip(a, from, to);
-            if (inside != null) {
-                annotations.add(inside.shifted(-from));
-            }
-        }
+        List<Annotation> annotations = Annotations.window(header.annotations(), from, to);
         Instant startTime = header.startTime() == null ? null
                 : FifReader.plusSeconds(header.startTime(), from, header.file(), "window start");
         boolean whole = start == 0 && end == total;

@@ -1,6 +1,7 @@
 package io.neurofm.signal.io.gdf;
 
 import io.neurofm.signal.Annotation;
+import io.neurofm.signal.Annotations;
 import io.neurofm.signal.Channel;
 import io.neurofm.signal.ReadRequest;
 import io.neurofm.signal.Recording;
@@ -131,22 +132,9 @@ public final class GdfFile implements SignalFile {
         Instant startTime = header.startTime() == null ? null
                 : header.startTime().plusNanos(Math.round(startSeconds * 1e9));
         List<Annotation> annotations = whole ? header.annotations()
-                : windowAnnotations(startSeconds, (start + count) / rate);
+                : Annotations.window(header.annotations(), startSeconds, (start + count) / rate);
         return new Recording(channels, samples, rate, annotations, header.ids(), startTime, startSeconds,
                 List.of(step));
-    }
-
-    /** Annotations overlapping [from, to) seconds, onsets made relative to {@code from}. */
-    private List<Annotation> windowAnnotations(double from, double to) {
-        List<Annotation> out = new ArrayList<>();
-        for (Annotation a : header.annotations()) {
-            double end = a.onsetSeconds() + a.durationSeconds();
-            boolean inside = a.onsetSeconds() < to && (a.durationSeconds() == 0 ? a.onsetSeconds() >= from : end > from);
-            if (inside) {
-                out.add(a.shifted(-from));
-            }
-        }
-        return out;
     }
 
     private int[] select(List<String> names) throws SignalException {
