@@ -68,11 +68,11 @@ public final class Filters {
         } catch (IllegalArgumentException e) {
             throw new SignalException(null, "cannot notch at " + r.samplingRate() + " Hz: " + e.getMessage(), e);
         }
-        int[] data = ChannelMap.dataChannels(r);
-        ChannelMap.requireFinite(r, data, "notch filtering");
+        int[] data = PerChannel.dataChannels(r);
+        PerChannel.requireFinite(r, data, "notch filtering");
         requireLength(r, Notch.PAD_LENGTH);
         double fs = r.samplingRate();
-        float[][] out = ChannelMap.map(r, data, x -> {
+        float[][] out = PerChannel.map(r, data, x -> {
             float[] y = x;
             for (double f : freqs) {
                 y = SosFilter.filtfilt(Notch.design(f, q, fs), y, Notch.PAD_LENGTH);
@@ -85,10 +85,10 @@ public final class Filters {
 
     /** Any SOS filter applied forward-backward with odd padding of {@code padLength} samples. */
     public static Recording zeroPhase(Recording r, Sos sos, int padLength, Transform step) throws SignalException {
-        int[] data = ChannelMap.dataChannels(r);
-        ChannelMap.requireFinite(r, data, "filtering");
+        int[] data = PerChannel.dataChannels(r);
+        PerChannel.requireFinite(r, data, "filtering");
         requireLength(r, padLength);
-        return r.withSamples(ChannelMap.map(r, data, x -> SosFilter.filtfilt(sos, x, padLength)), step);
+        return r.withSamples(PerChannel.map(r, data, x -> SosFilter.filtfilt(sos, x, padLength)), step);
     }
 
     private static void requireLength(Recording r, int padLength) throws SignalException {

@@ -67,7 +67,7 @@ public final class Rereference {
     /** target -= mean(from), per sample, in double. */
     private static Recording subtract(Recording r, int[] from, int[] targets, Transform step) throws SignalException {
         int[] touched = concat(from, targets);
-        ChannelMap.requireFinite(r, touched, "re-referencing");
+        PerChannel.requireFinite(r, touched, "re-referencing");
         int n = r.sampleCount();
         double[] reference = new double[n];
         for (int c : from) {
@@ -78,7 +78,7 @@ public final class Rereference {
         for (int t = 0; t < n; t++) {
             reference[t] /= from.length;
         }
-        float[][] out = ChannelMap.map(r, targets, x -> {
+        float[][] out = PerChannel.map(r, targets, x -> {
             float[] y = new float[x.length];
             for (int t = 0; t < x.length; t++) {
                 y[t] = (float) (x[t] - reference[t]);

@@ -37,7 +37,7 @@ public final class Resampling {
     private static Recording resample(Recording r, ResampleRatio ratio, double newRate) throws SignalException {
         int[] smooth = IntStream.range(0, r.channelCount())
                 .filter(c -> r.channel(c).type() != ChannelType.STIM).toArray();
-        ChannelMap.requireFinite(r, smooth, "resampling");
+        PerChannel.requireFinite(r, smooth, "resampling");
         PolyphaseResampler resampler = new PolyphaseResampler(ratio);
         int n = r.sampleCount();
         int nOut = resampler.outputLength(n);

@@ -18,14 +18,14 @@ public final class Scaler {
     }
 
     public static ScalingStats fit(Recording r, ScalingMethod method) throws SignalException {
-        int[] data = ChannelMap.dataChannels(r);
+        int[] data = PerChannel.dataChannels(r);
         if (data.length == 0) {
             throw new SignalException(null, "no signal channels to fit scaling statistics on");
         }
         if (r.sampleCount() == 0) {
             throw new SignalException(null, "cannot fit scaling statistics on an empty recording");
         }
-        ChannelMap.requireFinite(r, data, "fitting scaling statistics");
+        PerChannel.requireFinite(r, data, "fitting scaling statistics");
         List<String> names = new ArrayList<>();
         double[] center = new double[data.length];
         double[] scale = new double[data.length];
@@ -61,7 +61,7 @@ public final class Scaler {
      * @throws SignalException naming the channels present on one side only
      */
     public static Recording apply(Recording r, ScalingStats stats) throws SignalException {
-        int[] data = ChannelMap.dataChannels(r);
+        int[] data = PerChannel.dataChannels(r);
         Set<String> present = java.util.Arrays.stream(data).mapToObj(c -> r.channel(c).name())
                 .collect(Collectors.toSet());
         List<String> missing = stats.channels().stream().filter(n -> !present.contains(n)).toList();
@@ -72,7 +72,7 @@ public final class Scaler {
                     + (!missing.isEmpty() && !unfitted.isEmpty() ? "; " : "")
                     + (unfitted.isEmpty() ? "" : "no statistics for " + unfitted));
         }
-        ChannelMap.requireFinite(r, data, "scaling");
+        PerChannel.requireFinite(r, data, "scaling");
         double[] center = stats.center();
         double[] scale = stats.scale();
         int[] statIndex = new int[r.channelCount()];

@@ -8,8 +8,8 @@ import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 /** Applies a per-channel function to the data channels of a recording, in parallel. */
-final class ChannelMap {
-    private ChannelMap() {
+final class PerChannel {
+    private PerChannel() {
     }
 
     /** Indices of channels that carry signal (not STIM/MISC): the ones filters and scalers touch. */
