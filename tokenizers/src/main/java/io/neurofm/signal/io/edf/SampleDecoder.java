@@ -1,0 +1,61 @@
+package io.neurofm.signal.io.edf;
+
+/**
+ * Turns the little-endian two's-complement samples of one signal into values in the channel's
+ * unit: {@code phys = (dig - digMin) * (physMax - physMin) / (digMax - digMin) + physMin} in
+ * double, times the unit's factor to SI.
+ *
+ * <p>Trigger channels follow MNE 1.3: BDF status samples are taken raw (header scaling ignored),
+ * EDF trigger samples are scaled to physical values and truncated to integers, and both keep the
+ * low 17 bits ({@code & 0x1FFFF}), which drops BioSemi's system bits (CMS, battery) above bit 16.
+ */
+final class SampleDecoder {
+    static final int STIM_MASK = (1 << 17) - 1;
+
+    enum Mode { SIGNAL, STIM_SCALED, STIM_RAW }
+
+    private final int sampleBytes;
+    private final double digitalMin;
+    private final double physicalMin;
+    private final double physicalRange;
+    private final double digitalRange;
+    private final double factor;
+    private final Mode mode;
+
+    SampleDecoder(EdfSignal signal, int sampleBytes, double factor, Mode mode) {
+        this.sampleBytes = sampleBytes;
+        this.digitalMin = signal.digitalMin();
+        this.physicalMin = signal.physicalMin();
+        this.physicalRange = signal.physicalRange();
+        this.digitalRange = signal.digitalRange();
+        this.factor = factor;
+        this.mode = mode;
+    }
+
+    /** Decodes {@code count} samples starting at {@code offset} of {@code src} into {@code dst[dstOffset..]}. */
+    void decode(byte[] src, int offset, int count, float[] dst, int dstOffset) {
+        int p = offset;
+        for (int i = 0; i < count; i++) {
+            int dig;
+            if (sampleBytes == 2) {
+                dig = (short) ((src[p] & 0xFF) | (src[p + 1] << 8));
+                p += 2;
+            } else {
+                dig = ((src[p] & 0xFF) | ((src[p + 1] & 0xFF) << 8) | (src[p + 2] << 16));
+                p += 3;
+            }
+            dst[dstOffset + i] = value(dig);
+        }
+    }
+
+    float value(int dig) {
+        if (mode == Mode.STIM_RAW) {
+            return dig & STIM_MASK;
+        }
+        double phys = (dig - digitalMin) * physicalRange / digitalRange + physicalMin;
+        if (mode == Mode.STIM_SCALED) {
+            return ((long) phys) & STIM_MASK;
+        }
+        return (float) (phys * factor);
+    }
+}
