@@ -72,6 +72,11 @@ final class EdfAnnotationReader {
             }
         }
         double offset = Double.isNaN(firstOnset) ? 0 : firstOnset;
+        if (!(offset >= 0 && offset < 1)) {
+            EdfSignal first = talSignals.get(0);
+            throw new SignalFormatException(file, "EDF Annotations", header.offsetOf(0, first),
+                    "a first record onset +0.X (the sub-second part of the start time)", "+" + offset);
+        }
         if (discontinuous) {
             checkOrder(file, header, onsets);
             for (int r = 0; r < onsets.length; r++) {

@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,8 +50,7 @@ public final class EdfFile implements SignalFile {
         this.timeline = timeline;
         this.data = List.copyOf(data);
         this.startTime = edf.startDateTime() == null ? null
-                : edf.startDateTime().toInstant(java.time.ZoneOffset.UTC).plusNanos(
-                        Math.round(timeline.firstRecordOnset() * 1e9));
+                : later(edf.startDateTime().toInstant(ZoneOffset.UTC), timeline.firstRecordOnset());
         List<Channel> channels = data.stream().map(DataSignal::channel).toList();
         List<Long> counts = data.stream().map(d -> edf.dataRecords() * d.signal().samplesPerRecord()).toList();
         this.header = new RecordingHeader(file, edf.formatName(), channels, counts, timeline.annotations(), null,
@@ -107,8 +107,7 @@ public final class EdfFile implements SignalFile {
         boolean whole = start == 0 && count == total;
         List<Annotation> annotations = whole && !timeline.discontinuous()
                 ? timeline.annotations() : windowAnnotations(start / rate, (start + count) / rate, whole);
-        Instant first = startTime == null ? null
-                : startTime.plusNanos(Math.round(firstSampleTime(start, spr, rate) * 1e9));
+        Instant first = startTime == null ? null : later(startTime, firstSampleTime(start, spr, rate));
         return new Recording(selected.stream().map(DataSignal::channel).toList(), samples, rate, annotations,
                 null, first, start / rate, List.of(provenance(request, start, count, total, rate)));
     }
@@ -125,6 +124,12 @@ public final class EdfFile implements SignalFile {
             params.add(String.join(",", request.channels()));
         }
         return Transform.of("read", params.toArray());
+    }
+
+    /** {@code instant} plus a (bounded, see TalParser.MAX_SECONDS) number of seconds, to the nanosecond. */
+    private static Instant later(Instant instant, double seconds) {
+        double whole = Math.floor(seconds);
+        return instant.plusSeconds((long) whole).plusNanos(Math.round((seconds - whole) * 1e9));
     }
 
     /** Seconds from the first record's start to sample {@code s} (gaps of EDF+D included). */

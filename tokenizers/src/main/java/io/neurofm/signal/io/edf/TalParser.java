@@ -19,6 +19,8 @@ final class TalParser {
     private static final byte ONSET_END_DURATION = 0x15;
     private static final byte TEXT_SEPARATOR = 0x14;
     private static final String FIELD = "EDF Annotations";
+    /** About 3000 years: keeps every onset, sum and date computation finite. */
+    static final double MAX_SECONDS = 1e11;
 
     /** One TAL; {@code texts} keeps empty entries (an empty first text marks a record's time-keeping TAL). */
     record Tal(double onset, double duration, List<String> texts, long fileOffset) {
@@ -50,6 +52,10 @@ final class TalParser {
                 throw error(file, fileOffset + pos, "a TAL onset like +12.5", bytes, pos);
             }
             double onset = Double.parseDouble(ascii(bytes, pos, onsetEnd));
+            if (!(Math.abs(onset) <= MAX_SECONDS)) {
+                throw new SignalFormatException(file, FIELD, fileOffset + pos, "a TAL onset within "
+                        + MAX_SECONDS + " s", ascii(bytes, pos, onsetEnd));
+            }
             pos = onsetEnd;
             double duration = 0;
             if (pos < n && bytes[pos] == ONSET_END_DURATION) {
@@ -58,6 +64,10 @@ final class TalParser {
                     throw error(file, fileOffset + pos + 1, "a TAL duration like 2.5", bytes, pos + 1);
                 }
                 duration = Double.parseDouble(ascii(bytes, pos + 1, durationEnd));
+                if (!(duration <= MAX_SECONDS)) {
+                    throw new SignalFormatException(file, FIELD, fileOffset + pos + 1, "a TAL duration within "
+                            + MAX_SECONDS + " s", ascii(bytes, pos + 1, durationEnd));
+                }
                 pos = durationEnd;
             }
             if (pos >= n || bytes[pos] != TEXT_SEPARATOR) {
