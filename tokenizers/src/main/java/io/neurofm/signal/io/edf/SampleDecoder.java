@@ -34,20 +34,44 @@ final class SampleDecoder {
 
     /** Decodes {@code count} samples starting at {@code offset} of {@code src} into {@code dst[dstOffset..]}. */
     void decode(byte[] src, int offset, int count, float[] dst, int dstOffset) {
-        int p = offset;
+        if (mode == Mode.SIGNAL) {
+            decodeSignal(src, offset, count, dst, dstOffset);
+            return;
+        }
         for (int i = 0; i < count; i++) {
-            int dig;
-            if (sampleBytes == 2) {
-                dig = (short) ((src[p] & 0xFF) | (src[p + 1] << 8));
-                p += 2;
-            } else {
-                dig = ((src[p] & 0xFF) | ((src[p + 1] & 0xFF) << 8) | (src[p + 2] << 16));
-                p += 3;
-            }
-            dst[dstOffset + i] = value(dig);
+            dst[dstOffset + i] = value(digital(src, offset + i * sampleBytes));
         }
     }
 
+    /**
+     * The hot loop: {@code (dig - digMin) * gain + physMin} with the gain precomputed, which
+     * differs from dividing per sample by at most one double rounding, far below float precision.
+     */
+    private void decodeSignal(byte[] src, int offset, int count, float[] dst, int dstOffset) {
+        double gain = physicalRange / digitalRange * factor;
+        double base = physicalMin * factor;
+        double dmin = digitalMin;
+        if (sampleBytes == 2) {
+            for (int i = 0, p = offset; i < count; i++, p += 2) {
+                int dig = (short) ((src[p] & 0xFF) | (src[p + 1] << 8));
+                dst[dstOffset + i] = (float) ((dig - dmin) * gain + base);
+            }
+        } else {
+            for (int i = 0, p = offset; i < count; i++, p += 3) {
+                int dig = (src[p] & 0xFF) | ((src[p + 1] & 0xFF) << 8) | (src[p + 2] << 16);
+                dst[dstOffset + i] = (float) ((dig - dmin) * gain + base);
+            }
+        }
+    }
+
+    private int digital(byte[] src, int p) {
+        if (sampleBytes == 2) {
+            return (short) ((src[p] & 0xFF) | (src[p + 1] << 8));
+        }
+        return (src[p] & 0xFF) | ((src[p + 1] & 0xFF) << 8) | (src[p + 2] << 16);
+    }
+
+    /** One sample; trigger values use the exact multiply-then-divide order before truncation. */
     float value(int dig) {
         if (mode == Mode.STIM_RAW) {
             return dig & STIM_MASK;
