@@ -1,5 +1,6 @@
 package io.neurofm.signal;
 
+import io.neurofm.signal.io.edf.EdfReader;
 import io.neurofm.signal.io.fif.FifReader;
 import io.neurofm.signal.io.gdf.GdfReader;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.TreeSet;
  */
 public final class Readers {
     private static final List<SignalReader> ALL = List.of(
+            new EdfReader(),
             new GdfReader(),
             new FifReader());
 

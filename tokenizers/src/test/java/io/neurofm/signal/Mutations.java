@@ -16,9 +16,9 @@ final class Mutations {
 
     static byte[] mutate(byte[] original, Random random) {
         byte[] bytes = original.clone();
-        int headerish = Math.min(bytes.length, 4096);
         int edits = 1 + random.nextInt(4);
         for (int e = 0; e < edits && bytes.length > 0; e++) {
+            int headerish = Math.min(bytes.length, 4096);
             int where = random.nextInt(10) < 8 ? random.nextInt(headerish) : random.nextInt(bytes.length);
             switch (random.nextInt(5)) {
                 case 0 -> bytes[where] ^= (byte) (1 << random.nextInt(8));

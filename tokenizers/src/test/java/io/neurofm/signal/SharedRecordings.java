@@ -22,6 +22,11 @@ public final class SharedRecordings {
 
     public static List<Entry> all() {
         return List.of(
+                new Entry("eeg/eegmmidb_S001R01.edf", OpenOptions.DEFAULT),
+                new Entry("eeg/capslpdb_brux2_100s.edf", OpenOptions.DEFAULT),
+                new Entry("eeg/test_edf_stim_channel.edf", OpenOptions.DEFAULT),
+                new Entry("eeg/test_uneven_samp.edf", OpenOptions.DEFAULT),
+                new Entry("eeg/test_bdf_stim_channel.bdf", OpenOptions.DEFAULT),
                 new Entry("eeg/graz_mi_left_right.gdf", OpenOptions.DEFAULT),
                 new Entry("eeg/brainvision_converted_raw.fif", OpenOptions.DEFAULT),
                 new Entry("meg/bti_exported4d_raw.fif", OpenOptions.DEFAULT));

@@ -1,6 +1,7 @@
 package io.neurofm.signal.io.edf;
 
 import io.neurofm.signal.Annotation;
+import io.neurofm.signal.Annotations;
 import io.neurofm.signal.Channel;
 import io.neurofm.signal.Recording;
 import io.neurofm.signal.RecordingHeader;
@@ -141,18 +142,13 @@ public final class EdfFile implements SignalFile {
         return timeline.recordOnset(record) + (s - record * spr) / rate;
     }
 
+    /** Annotations on the sample timeline (EDF+D gaps removed), cut to the window unless it is the whole file. */
     private List<Annotation> windowAnnotations(double from, double to, boolean whole) {
-        List<Annotation> out = new ArrayList<>();
-        for (Annotation a : timeline.annotations()) {
-            double onset = timeline.toSampleTime(a.onsetSeconds());
-            double end = onset + a.durationSeconds();
-            boolean inside = whole || (onset >= from && onset < to) || (a.durationSeconds() > 0 && onset < to
-                    && end > from);
-            if (inside) {
-                out.add(new Annotation(onset - from, a.durationSeconds(), a.description(), a.code()));
-            }
-        }
-        return out;
+        List<Annotation> onSampleTime = timeline.annotations().stream()
+                .map(a -> new Annotation(timeline.toSampleTime(a.onsetSeconds()), a.durationSeconds(),
+                        a.description(), a.code()))
+                .toList();
+        return whole ? onSampleTime : Annotations.window(onSampleTime, from, to);
     }
 
     private List<DataSignal> select(List<String> names) throws SignalException {
