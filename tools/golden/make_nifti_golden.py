@@ -4,7 +4,7 @@ Run: /usr/bin/python3 tools/golden/make_nifti_golden.py
 Writes golden/nifti.json (one entry per .nii/.nii.gz under shared/data/fmri and shared/data/mri)
 and golden/nifti_atlas.json (AAL ROI means of nibabel_functional.nii and of fmri1.nii.gz).
 
-Per image: shape, dtype, zooms, xyzt_units, img.affine, scl_slope/scl_inter as applied (1/0 for none),
+Per image: shape, dtype, zooms, xyzt_units, img.affine, the qform and sform matrices, scl_slope/scl_inter as applied (1/0 for none),
 and img.get_fdata() summarised as its sum, sum of squares, per-volume sums (4D) and the values
 at SPOTS seeded random voxels (indices stored as [x, y, z, t]). Whole images are never stored.
 """
@@ -33,6 +33,8 @@ def image_entry(path):
         "qform_code": int(hdr["qform_code"]),
         "sform_code": int(hdr["sform_code"]),
         "affine": img.affine.tolist(),
+        "qform": hdr.get_qform().tolist(),
+        "sform": hdr.get_sform().tolist(),
         # img.header has scaling reset to NaN once applied; the proxy keeps the file's values
         "scl_slope": float(img.dataobj.slope),
         "scl_inter": float(img.dataobj.inter),

@@ -77,7 +77,8 @@ final class NiftiHeaderParser {
      * @param raw        the first {@link #NIFTI1_HEADER_SIZE} bytes
      * @param dataFile   the file the voxels live in
      * @param pair       true when read from a .hdr (magic must be "ni1")
-     * @param dataLength length of {@code dataFile} in bytes, or -1 when unknown (gzip)
+     * @param dataLength length of {@code dataFile} in bytes; for gzip the most its compressed length can
+     *                   inflate to (see {@link #maxInflatedLength})
      */
     static NiftiHeader parse(Path file, byte[] raw, Path dataFile, boolean pair, boolean gzipped, long dataLength,
                              NiftiLimits limits) throws SignalFormatException {
@@ -117,7 +118,7 @@ final class NiftiHeaderParser {
                     Integer.toString(spatialUnit));
         }
         long dataBytes = dataBytes(dims, type, limits);
-        long voxOffset = voxOffset(pair, dataBytes, dataLength, limits);
+        long voxOffset = voxOffset(pair, gzipped, dataBytes, dataLength, limits);
         double[] scaling = scaling();
         int qformCode = xformCode("qform_code", OFF_QFORM_CODE);
         int sformCode = xformCode("sform_code", OFF_SFORM_CODE);
@@ -227,7 +228,15 @@ final class NiftiHeaderParser {
         return total;
     }
 
-    private long voxOffset(boolean pair, long dataBytes, long dataLength, NiftiLimits limits)
+    /**
+     * Deflate cannot compress better than about 1032:1, so a gzip file of {@code compressed}
+     * bytes cannot hold more than this; a header declaring more is refused before any allocation.
+     */
+    static long maxInflatedLength(long compressed) {
+        return compressed > Long.MAX_VALUE / 1100 ? Long.MAX_VALUE : compressed * 1032 + 1024;
+    }
+
+    private long voxOffset(boolean pair, boolean gzipped, long dataBytes, long dataLength, NiftiLimits limits)
             throws SignalFormatException {
         double raw = buf.getFloat(OFF_VOX_OFFSET);
         if (!Double.isFinite(raw) || raw < 0 || raw != Math.rint(raw) || raw > limits.maxOffsetBytes()) {
@@ -244,9 +253,10 @@ final class NiftiHeaderParser {
                         + " in a single-file image (the data cannot overlap the header)", Long.toString(offset));
             }
         }
-        if (dataLength >= 0 && offset + dataBytes > dataLength) {
+        if (offset + dataBytes > dataLength) {
             throw error("vox_offset", OFF_VOX_OFFSET, "the declared image (" + dataBytes + " bytes from byte " + offset
-                    + ") to fit the " + dataLength + "-byte data file", "data ending at byte " + (offset + dataBytes));
+                    + ") to fit the data file (" + (gzipped ? "a gzip stream this size inflates to at most "
+                    : "") + dataLength + " bytes)", "data ending at byte " + (offset + dataBytes));
         }
         return offset;
     }

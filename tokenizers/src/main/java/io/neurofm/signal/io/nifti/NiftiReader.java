@@ -258,7 +258,7 @@ public final class NiftiReader {
                 int n = read(head, 0, head.length);
                 position = n;
                 header = NiftiHeaderParser.parse(file, n == head.length ? head : Arrays.copyOf(head, n),
-                        file, false, true, -1, limits);
+                        file, false, true, NiftiHeaderParser.maxInflatedLength(Files.size(file)), limits);
             } catch (IOException | RuntimeException e) {
                 raw.close();
                 throw e;

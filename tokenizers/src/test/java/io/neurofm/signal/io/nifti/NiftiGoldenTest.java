@@ -71,6 +71,8 @@ class NiftiGoldenTest {
             assertTrue(Double.isNaN(h.repetitionSeconds()), "a 3D image has no TR");
         }
         assertAffine(g.get("affine"), h.affine(), mm);
+        assertAffine(g.get("qform"), h.qform(), 1);
+        assertAffine(g.get("sform"), h.sform(), 1);
     }
 
     @ParameterizedTest
