@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,11 +80,11 @@ class BidsDatasetTest {
         assertEquals("bold", e.suffix());
         assertEquals(".nii.gz", e.extension());
         BidsEntities top = BidsEntities.parse(Path.of("task-rest_channels.tsv"));
-        assertTrue(top.appliesTo(e, java.util.Set.of()));
-        assertTrue(!BidsEntities.parse(Path.of("task-other_channels.tsv")).appliesTo(e, java.util.Set.of()));
+        assertTrue(top.appliesTo(e, Set.of()));
+        assertTrue(!BidsEntities.parse(Path.of("task-other_channels.tsv")).appliesTo(e, Set.of()));
         BidsEntities space = BidsEntities.parse(Path.of("sub-01_space-CapTrak_electrodes.tsv"));
-        assertTrue(!space.appliesTo(e, java.util.Set.of()));
-        assertTrue(space.appliesTo(e, java.util.Set.of("space")));
+        assertTrue(!space.appliesTo(e, Set.of()));
+        assertTrue(space.appliesTo(e, Set.of("space")));
         for (String bad : List.of("sub-01_task-re-st_eeg.edf", "sub-01__eeg.edf", "sub-01_sub-02_eeg.edf",
                 "sub-01_task-rest_.edf", "sub-01_task-r@st_eeg.edf")) {
             SignalFormatException ex = assertThrows(SignalFormatException.class, () -> BidsEntities.parse(Path.of(bad)),

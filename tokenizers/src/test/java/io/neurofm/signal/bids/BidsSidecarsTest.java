@@ -15,6 +15,7 @@ import io.neurofm.signal.RecordingIds;
 import io.neurofm.signal.SignalException;
 import io.neurofm.signal.Transform;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -201,7 +202,7 @@ class BidsSidecarsTest {
 
     @Test
     void electrodesNeedTheirCoordinateSystem() throws IOException {
-        java.nio.file.Files.delete(tmp.resolve("sub-01/ses-1/eeg/sub-01_ses-1_space-CapTrak_coordsystem.json"));
+        Files.delete(tmp.resolve("sub-01/ses-1/eeg/sub-01_ses-1_space-CapTrak_coordsystem.json"));
         tree.write("sub-01/ses-1/eeg/sub-01_ses-1_space-MNI_coordsystem.json",
                 "{\"EEGCoordinateSystem\": \"MNI\", \"EEGCoordinateUnits\": \"m\"}");
         SignalException e = assertThrows(SignalException.class, () -> BidsSidecars.load(file(BidsTree.RUN1)));

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class AtlasTimeSeriesTest {
                 OpenOptions.DEFAULT);
         assertEquals(whole.channelNames(), streamed.channelNames());
         for (int c = 0; c < whole.channelCount(); c++) {
-            float[] expected = java.util.Arrays.copyOfRange(whole.channelData(c), 4, 14);
+            float[] expected = Arrays.copyOfRange(whole.channelData(c), 4, 14);
             assertArrayEquals(expected, streamed.channelData(c));
             assertArrayEquals(expected, range.channelData(c));
         }
