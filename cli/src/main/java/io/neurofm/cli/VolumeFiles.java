@@ -5,8 +5,10 @@ import io.neurofm.signal.io.nifti.NiftiHeader;
 import io.neurofm.signal.io.nifti.NiftiReader;
 import io.neurofm.signal.io.npy.Npz;
 import io.neurofm.signal.io.npy.NpyArray;
-import io.neurofm.signal.io.npy.AtomicFiles;
+import io.neurofm.signal.io.AtomicFiles;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -41,9 +43,10 @@ final class VolumeFiles {
                     header.gzipped() ? ", gzip" : "");
             out.printf("dims       %s%n", Arrays.toString(header.dims()));
             out.printf("datatype   %s%n", header.dataType());
-            out.printf(Locale.ROOT, "voxel mm   %s%n", Arrays.toString(header.voxelSizeMm()));
-            out.printf(Locale.ROOT, "TR         %s%n", Double.isNaN(header.repetitionSeconds()) ? "(none)"
-                    : header.repetitionSeconds() + " s");
+            double[] voxel = header.voxelSizeMm();
+            out.printf("voxel mm   %s x %s x %s%n", decimal(voxel[0]), decimal(voxel[1]), decimal(voxel[2]));
+            out.printf("TR         %s%n", Double.isNaN(header.repetitionSeconds()) ? "(none)"
+                    : decimal(header.repetitionSeconds()) + " s");
             out.printf(Locale.ROOT, "scaling    value = %s * raw + %s%n", header.slope(), header.inter());
             out.printf("affine     (%s)%n", header.affineSource());
             for (double[] row : header.affine()) {
@@ -86,6 +89,11 @@ final class VolumeFiles {
         Path json = output.resolveSibling(name.substring(0, name.length() - ".npz".length()) + ".json");
         AtomicFiles.write(json, (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(sidecar) + "\n")
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Six significant digits without trailing zeros: the header's float32 fields as a person wrote them. */
+    private static String decimal(double value) {
+        return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     private static ObjectNode describe(NiftiHeader header) {

@@ -2,7 +2,9 @@ package io.neurofm.signal;
 
 import io.neurofm.signal.io.edf.EdfReader;
 import io.neurofm.signal.io.fif.FifReader;
+import io.neurofm.signal.io.brainvision.BrainVisionReader;
 import io.neurofm.signal.io.gdf.GdfReader;
+import io.neurofm.signal.io.npy.NpzRecordingReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,9 @@ public final class Readers {
     private static final List<SignalReader> ALL = List.of(
             new EdfReader(),
             new GdfReader(),
-            new FifReader());
+            new FifReader(),
+            new BrainVisionReader(),
+            new NpzRecordingReader());
 
     private Readers() {
     }

@@ -1,5 +1,6 @@
 package io.neurofm.signal.io.edf;
 
+import io.neurofm.signal.io.AtomicFiles;
 import io.neurofm.signal.Recording;
 import io.neurofm.signal.SignalException;
 import java.io.Closeable;
@@ -106,8 +107,7 @@ public final class EdfWriter implements Closeable {
         this.recordsPerBuffer = Math.max(1, BUFFER_BYTES / recordBytes);
         this.buffer = new byte[recordsPerBuffer * recordBytes];
         this.headerBytes = 256 * (entries.size() + 1);
-        Path dir = target.toAbsolutePath().getParent();
-        this.temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        this.temp = AtomicFiles.temporaryBeside(target);
         FileChannel opened = null;
         try {
             opened = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
@@ -271,7 +271,7 @@ public final class EdfWriter implements Closeable {
         }
         channel.force(true);
         channel.close();
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.move(temp, target);
         finished = true;
     }
 

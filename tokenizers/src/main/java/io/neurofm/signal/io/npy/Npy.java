@@ -1,5 +1,6 @@
 package io.neurofm.signal.io.npy;
 
+import io.neurofm.signal.io.AtomicFiles;
 import io.neurofm.signal.SignalFormatException;
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.neurofm.signal.io.npy;
 
+import io.neurofm.signal.io.AtomicFiles;
 import io.neurofm.signal.Recording;
 import java.io.IOException;
 import java.io.OutputStream;
