@@ -69,6 +69,10 @@ interface NpyBytes extends Closeable {
 
                     @Override
                     public void readFully(long offset, ByteBuffer dst) throws IOException {
+                        if (offset < position) {
+                            throw new IllegalStateException("entry passes read forwards only: asked for byte "
+                                    + offset + " after byte " + position);
+                        }
                         try {
                             in.skipNBytes(offset - position);
                             int len = dst.remaining();
