@@ -3,6 +3,7 @@ package io.neurofm.signal;
 import io.neurofm.signal.io.edf.EdfReader;
 import io.neurofm.signal.io.fif.FifReader;
 import io.neurofm.signal.io.brainvision.BrainVisionReader;
+import io.neurofm.signal.io.csv.CsvRoiReader;
 import io.neurofm.signal.io.gdf.GdfReader;
 import io.neurofm.signal.io.npy.NpzRecordingReader;
 import java.io.IOException;
@@ -23,7 +24,8 @@ public final class Readers {
             new GdfReader(),
             new FifReader(),
             new BrainVisionReader(),
-            new NpzRecordingReader());
+            new NpzRecordingReader(),
+            new CsvRoiReader());
 
     private Readers() {
     }

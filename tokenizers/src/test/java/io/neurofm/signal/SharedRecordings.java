@@ -29,6 +29,7 @@ public final class SharedRecordings {
                 new Entry("eeg/test_bdf_stim_channel.bdf", OpenOptions.DEFAULT),
                 new Entry("eeg/graz_mi_left_right.gdf", OpenOptions.DEFAULT),
                 new Entry("eeg/test.vhdr", OpenOptions.DEFAULT),
+                new Entry("fmri/fmri_timeseries.csv", OpenOptions.withRepetitionTime(1.89)),
                 new Entry("eeg/brainvision_converted_raw.fif", OpenOptions.DEFAULT),
                 new Entry("meg/bti_exported4d_raw.fif", OpenOptions.DEFAULT));
     }

@@ -1,5 +1,6 @@
 package io.neurofm.signal.io.brainvision;
 
+import io.neurofm.signal.io.ReadWindow;
 import io.neurofm.signal.Annotation;
 import io.neurofm.signal.Channel;
 import io.neurofm.signal.ReadRequest;
@@ -110,7 +111,7 @@ final class BrainVisionFile implements SignalFile {
 
     @Override
     public Recording read(ReadRequest request) throws IOException {
-        Window w = Window.of(header, samples, request);
+        ReadWindow w = ReadWindow.of(header, samples, request);
         float[][] out = new float[w.channels().length][w.count()];
         if (vhdr.orientation() == Orientation.MULTIPLEXED) {
             readMultiplexed(w, out);
@@ -131,7 +132,7 @@ final class BrainVisionFile implements SignalFile {
     }
 
     /** Time points are contiguous: one block from the window's first to its last time point. */
-    private void readMultiplexed(Window w, float[][] out) throws IOException {
+    private void readMultiplexed(ReadWindow w, float[][] out) throws IOException {
         int bytes = vhdr.format().bytes();
         int frame = vhdr.channelCount() * bytes;
         int framesPerChunk = Math.max(1, CHUNK_BYTES / frame);
@@ -152,7 +153,7 @@ final class BrainVisionFile implements SignalFile {
     }
 
     /** Each channel is contiguous: one range per selected channel. */
-    private void readVectorized(Window w, float[][] out) throws IOException {
+    private void readVectorized(ReadWindow w, float[][] out) throws IOException {
         int bytes = vhdr.format().bytes();
         int perChunk = CHUNK_BYTES / bytes;
         ByteBuffer buffer = ByteBuffer.allocate(Math.min(perChunk, Math.max(1, w.count())) * bytes)

@@ -1,5 +1,6 @@
 package io.neurofm.signal.io.csv;
 
+import io.neurofm.signal.io.ReadWindow;
 import io.neurofm.signal.Channel;
 import io.neurofm.signal.ChannelType;
 import io.neurofm.signal.OpenOptions;
@@ -146,7 +147,7 @@ final class CsvRoiFile implements SignalFile {
 
     @Override
     public Recording read(ReadRequest request) throws IOException {
-        Window w = Window.of(header, rows, request);
+        ReadWindow w = ReadWindow.of(header, rows, request);
         int first = (int) w.start();
         // data row r is line r + 2, which starts at rowStarts[r + 1]
         long from = rowStarts[first + 1];
@@ -191,7 +192,7 @@ final class CsvRoiFile implements SignalFile {
         }
         double rate = channels.isEmpty() ? header.channels().get(0).samplingRate() : channels.get(0).samplingRate();
         Transform step = w.provenance(file.getFileName().toString(), CsvRoiReader.FORMAT,
-                channels.stream().map(Channel::name).toList(), rate);
+                channels.stream().map(Channel::name).toList(), "samplingRate", rate);
         return new Recording(channels, out, rate, List.of(), RecordingIds.NONE, null, w.start() / rate, List.of(step));
     }
 

@@ -1,5 +1,6 @@
 package io.neurofm.signal.io.npy;
 
+import io.neurofm.signal.io.ReadWindow;
 import io.neurofm.signal.Annotation;
 import io.neurofm.signal.Channel;
 import io.neurofm.signal.ChannelType;
@@ -160,7 +161,7 @@ final class NpzRecordingFile implements SignalFile {
 
     @Override
     public Recording read(ReadRequest request) throws IOException {
-        Window w = Window.of(header, samples, request);
+        ReadWindow w = ReadWindow.of(header, samples, request);
         float[][] out = new float[w.channels().length][w.count()];
         try (NpyBytes.Pass pass = bytes.pass()) {
             if (array.fortranOrder() && header.channelCount() > 1) {
@@ -184,7 +185,7 @@ final class NpzRecordingFile implements SignalFile {
     }
 
     /** C order: each channel's samples are contiguous; channels are visited in file order for forward passes. */
-    private void readChannelMajor(NpyBytes.Pass pass, Window w, float[][] out) throws IOException {
+    private void readChannelMajor(NpyBytes.Pass pass, ReadWindow w, float[][] out) throws IOException {
         int size = array.dtype().size();
         int perChunk = Math.max(1, CHUNK_BYTES / size);
         ByteBuffer buffer = ByteBuffer.allocate(Math.min(perChunk, Math.max(1, w.count())) * size)
@@ -209,7 +210,7 @@ final class NpzRecordingFile implements SignalFile {
     }
 
     /** Fortran order: all channels of one time point are contiguous, so a window is one block. */
-    private void readTimeMajor(NpyBytes.Pass pass, Window w, float[][] out) throws IOException {
+    private void readTimeMajor(NpyBytes.Pass pass, ReadWindow w, float[][] out) throws IOException {
         int size = array.dtype().size();
         int frame = header.channelCount() * size;
         int framesPerChunk = Math.max(1, CHUNK_BYTES / frame);
