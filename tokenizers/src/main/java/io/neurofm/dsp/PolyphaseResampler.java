@@ -16,6 +16,8 @@ public final class PolyphaseResampler {
     private final int down;
     /** phases[p][q] = up * h[p + up * q]: the taps that meet input samples for output phase p. */
     private final double[][] phases;
+    /** The same phases with their taps in reverse order, for the forward-running dot product. */
+    private final double[][] reversedPhases;
     private final int halfLength;
     private final int prePad;
     private final int preRemove;
@@ -34,6 +36,14 @@ public final class PolyphaseResampler {
             phases[p] = new double[count];
             for (int q = 0; q < count; q++) {
                 phases[p][q] = h[p + up * q] * up;
+            }
+        }
+        this.reversedPhases = new double[up][];
+        for (int p = 0; p < up; p++) {
+            int count = phases[p].length;
+            reversedPhases[p] = new double[count];
+            for (int q = 0; q < count; q++) {
+                reversedPhases[p][q] = phases[p][count - 1 - q];
             }
         }
         // resample_poly's delay compensation: pre-pad the filter so output samples sit at its centre
@@ -113,14 +123,32 @@ public final class PolyphaseResampler {
             long t = (long) (i + preRemove) * down - prePad;
             int phase = (int) (t % up);
             long base = t / up;
-            double[] taps = phases[phase];
-            int qMin = (int) Math.max(0, base - n + 1);
-            int qMax = (int) Math.min(taps.length - 1, base);
-            double acc = 0;
-            for (int q = qMin; q <= qMax; q++) {
-                acc += taps[q] * x[(int) (base - q)];
-            }
-            out[i] = acc;
+            double[] taps = reversedPhases[phase];
+            int length = taps.length;
+            // taps reversed, so input and taps both run forward: x[first + j] meets taps[j]
+            long first = base - length + 1;
+            int jMin = (int) Math.max(0, -first);
+            int jMax = (int) Math.min(length - 1, n - 1 - first);
+            out[i] = jMin > jMax ? 0 : dot(taps, x, (int) (first + jMin), jMin, jMax - jMin + 1);
         }
+    }
+
+    /** Sum of taps[j0 + k] * x[x0 + k]; four partial sums keep the multipliers busy. */
+    private static double dot(double[] taps, double[] x, int x0, int j0, int count) {
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        int k = 0;
+        for (; k + 3 < count; k += 4) {
+            a0 += taps[j0 + k] * x[x0 + k];
+            a1 += taps[j0 + k + 1] * x[x0 + k + 1];
+            a2 += taps[j0 + k + 2] * x[x0 + k + 2];
+            a3 += taps[j0 + k + 3] * x[x0 + k + 3];
+        }
+        for (; k < count; k++) {
+            a0 += taps[j0 + k] * x[x0 + k];
+        }
+        return (a0 + a1) + (a2 + a3);
     }
 }
