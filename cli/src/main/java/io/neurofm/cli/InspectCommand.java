@@ -3,7 +3,9 @@ package io.neurofm.cli;
 import io.neurofm.signal.Readers;
 import io.neurofm.signal.RecordingHeader;
 import io.neurofm.signal.SignalFile;
+import io.neurofm.signal.bids.BidsDataset;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Show a file's format, channels (name, type, unit, rate), duration and events.")
 final class InspectCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "EDF/BDF/GDF/BrainVision (.vhdr)/FIF/NIfTI/NPY/NPZ/CSV file.")
+    @Parameters(paramLabel = "FILE", description = "EDF/BDF/GDF/BrainVision (.vhdr)/FIF/NIfTI/NPY/NPZ/CSV file, "
+            + "or a BIDS dataset folder.")
     Path file;
 
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
@@ -36,6 +39,10 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (Files.isDirectory(file)) {
+            BidsReport.print(BidsDataset.scan(file), json, out);
+            return 0;
+        }
         if (VolumeFiles.isVolume(file)) {
             VolumeFiles.inspect(file, json, out);
             return 0;

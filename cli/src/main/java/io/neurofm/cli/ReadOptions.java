@@ -42,6 +42,10 @@ final class ReadOptions {
             description = "Standard positions for channels without one: 10-20, 10-10 or 10-05.")
     String montage;
 
+    @Option(names = "--ignore-bids",
+            description = "Do not apply BIDS sidecars (_channels/_electrodes/_events.tsv) of a file inside a dataset.")
+    boolean ignoreBids;
+
     LoadSpec toLoadSpec() {
         if (samplingRate != null && repetitionTime != null) {
             throw new IllegalArgumentException("give either --sfreq or --tr, not both");
@@ -50,7 +54,7 @@ final class ReadOptions {
                 : repetitionTime != null ? OpenOptions.withRepetitionTime(repetitionTime) : OpenOptions.DEFAULT;
         StandardMontage standard = montage == null ? null : StandardMontage.byLabel(montage);
         return new LoadSpec(open, channels, startSeconds, durationSeconds == null ? Double.NaN : durationSeconds,
-                resampleTo, channelMap, standard);
+                resampleTo, channelMap, standard, !ignoreBids);
     }
 
     OpenOptions openOptions() {

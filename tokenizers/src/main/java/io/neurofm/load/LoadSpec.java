@@ -16,9 +16,12 @@ import java.util.Objects;
  *                        different native rates); null keeps the native rate
  * @param channelMap      a user channel map (rename/retype/position), applied before montage; null for none
  * @param montage         standard positions for channels that have none; null for none
+ * @param applyBids       when the file sits in a BIDS dataset, take ids, channel types/units/positions and
+ *                        events from its sidecars
  */
 public record LoadSpec(OpenOptions openOptions, List<String> channels, double startSeconds, double durationSeconds,
-                       Double resampleTo, Path channelMap, StandardMontage montage) {
+                       Double resampleTo, Path channelMap, StandardMontage montage,
+                       boolean applyBids) {
     public LoadSpec {
         Objects.requireNonNull(openOptions, "openOptions");
         channels = List.copyOf(channels);
@@ -33,8 +36,8 @@ public record LoadSpec(OpenOptions openOptions, List<String> channels, double st
         }
     }
 
-    /** The whole file, all channels, as stored. */
+    /** The whole file, all channels, as stored (with its BIDS sidecars when it has them). */
     public static LoadSpec whole() {
-        return new LoadSpec(OpenOptions.DEFAULT, List.of(), 0, Double.NaN, null, null, null);
+        return new LoadSpec(OpenOptions.DEFAULT, List.of(), 0, Double.NaN, null, null, null, true);
     }
 }

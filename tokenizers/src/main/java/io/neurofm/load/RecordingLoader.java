@@ -2,6 +2,9 @@ package io.neurofm.load;
 
 import io.neurofm.dsp.Resampling;
 import io.neurofm.montage.ChannelMap;
+import io.neurofm.signal.bids.BidsDataset;
+import io.neurofm.signal.bids.BidsFile;
+import io.neurofm.signal.bids.BidsSidecars;
 import io.neurofm.montage.Montage;
 import io.neurofm.signal.Channel;
 import io.neurofm.signal.ReadRequest;
@@ -17,11 +20,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * File to recording as a {@link LoadSpec} asks: pick channels, read only the window, bring
- * channels of different native rates to one rate when asked (never silently), apply the
- * user's channel map and a standard montage. Every step lands in the provenance.
+ * channels of different native rates to one rate when asked (never silently), apply BIDS
+ * sidecars, the user's channel map and a standard montage. Every step lands in the provenance.
  */
 public final class RecordingLoader {
     private RecordingLoader() {
@@ -31,6 +35,12 @@ public final class RecordingLoader {
         Recording recording;
         try (SignalFile signalFile = Readers.open(file, spec.openOptions())) {
             recording = readWindow(file, signalFile, spec);
+        }
+        if (spec.applyBids()) {
+            Optional<BidsFile> bids = BidsDataset.locate(file);
+            if (bids.isPresent()) {
+                recording = BidsSidecars.apply(recording, bids.get());
+            }
         }
         if (spec.resampleTo() != null && Double.compare(recording.samplingRate(), spec.resampleTo()) != 0) {
             recording = Resampling.resample(recording, spec.resampleTo());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -71,6 +72,23 @@ public record BidsDataset(Path root, List<BidsFile> recordings, List<Skipped> sk
             }
         }
         return new BidsDataset(base, files, skipped);
+    }
+
+    /**
+     * The BIDS entry of a data file that sits inside a dataset (a folder above it holds
+     * dataset_description.json), or empty for a file outside any dataset.
+     *
+     * @throws SignalFormatException when the file is inside a dataset but misnamed or misplaced
+     */
+    public static Optional<BidsFile> locate(Path file) throws SignalFormatException {
+        Path path = file.toAbsolutePath().normalize();
+        for (Path dir = path.getParent(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("dataset_description.json"))) {
+                return excluded(dir, path) || !looksLikeData(path) ? Optional.empty()
+                        : Optional.of(recording(dir, path));
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean excluded(Path base, Path p) {
