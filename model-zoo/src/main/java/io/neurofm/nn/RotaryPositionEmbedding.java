@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 
 /**
  * Rotary position embedding (RoFormer) in the "rotate half" layout used by GPT-NeoX and Hugging
@@ -13,14 +14,14 @@ import ai.djl.ndarray.types.Shape;
  *
  * <p>{@code x * cos + rotateHalf(x) * sin} is computed as {@code x * cos + swapHalves(x) * sinSigned}
  * with the sign folded into a cached table, so one application costs five native calls. Because
- * a rotation depends only on the position, the dot product of a rotated query at position m and a
- * rotated key at position n depends on m - n alone.
+ * R(m)^T R(n) = R(n - m), the dot product of a query rotated for position m and a key rotated for
+ * position n depends on m - n alone.
  */
 public final class RotaryPositionEmbedding {
     /** The base of the original paper and of most released models. */
     public static final double DEFAULT_BASE = 10_000;
 
-    private record Kind(String layout, int headDim, double base) {}
+    private record Kind(boolean cosine, int copies, int headDim, double base) {}
 
     private final int headDim;
     private final double base;
@@ -53,8 +54,8 @@ public final class RotaryPositionEmbedding {
             throw new IllegalArgumentException("rotary input must be [..., T, headDim], got " + s);
         }
         long length = s.get(s.dimension() - 2);
-        NDArray cos = table(x, length, "cos", 1);
-        NDArray sin = table(x, length, "sin", 1);
+        NDArray cos = table(x, length, true, 1);
+        NDArray sin = table(x, length, false, 1);
         return rotate(x, cos, sin);
     }
 
@@ -69,8 +70,8 @@ public final class RotaryPositionEmbedding {
                     "stacked projection must be [3, B, H, T, " + headDim + "], got " + s);
         }
         long length = s.get(3);
-        NDArray cos = table(qkv, length, "cos", 3);
-        NDArray sin = table(qkv, length, "sin", 3);
+        NDArray cos = table(qkv, length, true, 3);
+        NDArray sin = table(qkv, length, false, 3);
         return rotate(qkv, cos, sin);
     }
 
@@ -82,12 +83,12 @@ public final class RotaryPositionEmbedding {
     }
 
     /**
-     * The cos or signed-sin table: [T, headDim] for {@code copies == 1}; for {@code copies == 3}
-     * a [3, 1, 1, T, headDim] table whose third (value) slice is the identity rotation.
+     * The cos ({@code cosine}) or signed-sin table: [T, headDim] for {@code copies == 1}; for
+     * {@code copies == 3} a [3, 1, 1, T, headDim] table whose third (value) slice is the identity
+     * rotation (cos 1, sin 0).
      */
-    private NDArray table(NDArray like, long length, String which, int copies) {
-        boolean cosine = which.equals("cos");
-        Kind kind = new Kind(which + copies, headDim, base);
+    private NDArray table(NDArray like, long length, boolean cosine, int copies) {
+        Kind kind = new Kind(cosine, copies, headDim, base);
         return TableCache.lookup(kind, like, length,
                 (manager, type, capacity) -> {
                     int n = Math.toIntExact(capacity);
@@ -106,7 +107,7 @@ public final class RotaryPositionEmbedding {
                         }
                     }
                     if (copies == 3 && cosine) {
-                        java.util.Arrays.fill(values, 2 * plane, 3 * plane, 1.0);
+                        Arrays.fill(values, 2 * plane, 3 * plane, 1.0);
                     }
                     Shape shape = copies == 1
                             ? new Shape(n, headDim)

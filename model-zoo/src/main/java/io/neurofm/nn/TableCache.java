@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -63,8 +64,7 @@ final class TableCache {
     }
 
     /** An array of {@code type} from values computed in double precision. */
-    static NDArray create(NDManager manager, double[] values, ai.djl.ndarray.types.Shape shape,
-            DataType type) {
+    static NDArray create(NDManager manager, double[] values, Shape shape, DataType type) {
         if (type == DataType.FLOAT64) {
             return manager.create(values, shape);
         }

@@ -113,7 +113,7 @@ class SafetensorsTest {
     }
 
     @Test
-    void seededMutationsGiveIoExceptionsOrValidTensorsOnly() throws IOException {
+    void seededMutationsLetOnlyIoExceptionsEscape() throws IOException {
         Path good = dir.resolve("good.safetensors");
         try (NDManager manager = NDManager.newBaseManager()) {
             Map<String, NDArray> tensors = new LinkedHashMap<>();
