@@ -1,5 +1,6 @@
 package io.neurofm.nn;
 
+import io.neurofm.tensor.Safetensors;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;

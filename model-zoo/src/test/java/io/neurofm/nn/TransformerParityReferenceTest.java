@@ -1,5 +1,6 @@
 package io.neurofm.nn;
 
+import io.neurofm.tensor.Safetensors;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

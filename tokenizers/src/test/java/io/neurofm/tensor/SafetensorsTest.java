@@ -1,4 +1,4 @@
-package io.neurofm.nn;
+package io.neurofm.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

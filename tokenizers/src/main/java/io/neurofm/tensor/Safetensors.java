@@ -1,5 +1,6 @@
-package io.neurofm.nn;
+package io.neurofm.tensor;
 
+import io.neurofm.signal.io.AtomicFiles;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -11,7 +12,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -94,9 +94,8 @@ public final class Safetensors {
         }
         head.flip();
 
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        Path tmp = AtomicFiles.temporaryBeside(file);
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             writeFully(out, head);
             for (NDArray array : order) {
                 // toByteBuffer() copies a contiguous CPU image of the tensor in native (LE) order.
@@ -107,7 +106,7 @@ public final class Safetensors {
             Files.deleteIfExists(tmp);
             throw e;
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.move(tmp, file);
     }
 
     /** Writes {@code tensors} without metadata. */
