@@ -17,6 +17,7 @@ import io.neurofm.signal.Transform;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,7 @@ public final class RecordingLoader {
                 int index = part.indexOf(order.get(i));
                 if (index >= 0) {
                     channels.add(part.channel(index));
-                    samples[i] = java.util.Arrays.copyOf(part.channelData(index), length);
+                    samples[i] = Arrays.copyOf(part.channelData(index), length);
                 }
             }
         }
