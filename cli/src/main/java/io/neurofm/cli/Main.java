@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Foundation models of brain signals: read, tokenise, train, evaluate, serve.",
-        subcommands = {InspectCommand.class, ConvertCommand.class, BenchCommand.class,
+        subcommands = {InspectCommand.class, ConvertCommand.class, BenchCommand.class, ModelsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
