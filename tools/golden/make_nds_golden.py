@@ -16,6 +16,7 @@ Everything below is straightforward numpy/scipy, written from the definitions:
     |mean(exp(i (phi_i - phi_j)))| for i < j in numpy's triu_indices order, and the per-channel mean
   - PAC: theta 4-8 / alpha 8-13 phase, gamma 30-80 amplitude envelope; |mean(A exp(i phi))| / mean(A).
     A band whose upper edge reaches Nyquist is filtered as a high-pass at its lower edge.
+  - harmonic_sums: np.sum(1 / arange(1, n + 1)), to pin numpy's summation order
   - sample entropy: m = 2, r = 0.2 * np.std(x), Chebyshev distance <= r, the first N - m templates
     for both lengths, pairs i < j (no self-matches); SampEn = -log(A / B)
 """
@@ -150,6 +151,10 @@ def main():
         "bands": [{"name": n, "lo": lo, "hi": hi} for n, lo, hi in BANDS],
         "filter_order": ORDER, "plv_band": list(PLV_BAND), "pac_phase_bands": [list(b) for b in PAC_PHASE],
         "pac_amplitude_band": list(PAC_AMP), "sampen_m": M, "sampen_r_factor": R_FACTOR,
+        # numpy's summation order (pairwise within 8192-element buffers) on inputs both sides can
+        # form exactly: 1 / k is correctly rounded in numpy and in Java
+        "harmonic_sums": [{"n": n, "sum": float(np.sum(1.0 / np.arange(1, n + 1)))}
+                          for n in (5, 8, 100, 129, 1000, 8192, 8193, 20000, 50000)],
         "cases": {name: case(name, path, picks, s, sec) for name, path, picks, s, sec in CASES},
     })
 

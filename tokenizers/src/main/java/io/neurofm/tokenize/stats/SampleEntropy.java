@@ -59,19 +59,18 @@ public final class SampleEntropy {
         long b = 0;
         for (int d = 1; d < n; d++) {
             // pairs (i, i + d) for i in [0, n - d); template i of length m ends at t = i + m - 1,
-            // of length m + 1 at t = i + m. The last t needed is n - d - 1 + m = size - 1 - d.
-            int end = size - d;
-            int lastB = n - d - 1 + m - 1;
+            // of length m + 1 at t = i + m. The last t is size - 1 - d: there only the length
+            // m + 1 template of the last pair ends, every earlier t may end both kinds.
+            int last = size - 1 - d;
             int run = 0;
-            for (int t = 0; t < end; t++) {
+            for (int t = 0; t < last; t++) {
+                // counters updated without branches: matches are rare and unpredictable
                 run = Math.abs(x[t] - x[t + d]) <= r ? run + 1 : 0;
-                if (run >= m && t <= lastB) {
-                    b++;
-                }
-                if (run > m) {
-                    a++;
-                }
+                b += run >= m ? 1 : 0;
+                a += run > m ? 1 : 0;
             }
+            run = Math.abs(x[last] - x[last + d]) <= r ? run + 1 : 0;
+            a += run > m ? 1 : 0;
         }
         return new Result(m, r, a, b);
     }
