@@ -40,7 +40,7 @@ public final class TokenizerFiles {
         return jsonFile.resolveSibling(base + ".safetensors");
     }
 
-    public static void save(Tokenizer tokenizer, Path jsonFile) throws IOException {
+    public static void save(StatefulTokenizer tokenizer, Path jsonFile) throws IOException {
         save(tokenizer.state(), jsonFile);
     }
 

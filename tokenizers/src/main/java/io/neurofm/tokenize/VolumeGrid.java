@@ -13,7 +13,11 @@ import io.neurofm.signal.Volume;
  */
 record VolumeGrid(int[] dims, float[] values, double[][] affine) {
     static VolumeGrid resample(Volume volume, int[] grid) {
-        int[] in = {volume.nx(), volume.ny(), volume.nz()};
+        return resample(volume.data(), new int[] {volume.nx(), volume.ny(), volume.nz()}, volume.affine(), grid);
+    }
+
+    /** @param data the first volume's values, x fastest, as {@link Volume#data()} */
+    static VolumeGrid resample(float[] data, int[] in, double[][] a, int[] grid) {
         int[][] lower = new int[3][];
         int[][] upper = new int[3][];
         double[][] weight = new double[3][];
@@ -31,7 +35,6 @@ record VolumeGrid(int[] dims, float[] values, double[][] affine) {
                 weight[axis][i] = src - i0;
             }
         }
-        float[] data = volume.data();
         int nx = in[0];
         int nxy = in[0] * in[1];
         float[] out = new float[grid[0] * grid[1] * grid[2]];
@@ -58,7 +61,6 @@ record VolumeGrid(int[] dims, float[] values, double[][] affine) {
                 }
             }
         }
-        double[][] a = volume.affine();
         double[][] affine = new double[4][4];
         for (int r = 0; r < 4; r++) {
             for (int axis = 0; axis < 3; axis++) {

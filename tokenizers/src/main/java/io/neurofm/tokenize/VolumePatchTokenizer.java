@@ -54,7 +54,7 @@ public final class VolumePatchTokenizer implements StatefulTokenizer {
         long count = 0;
         float[][] resampled = new float[training.size()][];
         for (int v = 0; v < training.size(); v++) {
-            resampled[v] = VolumeGrid.resample(check(training.get(v)), grid).values();
+            resampled[v] = resample(training.get(v), grid).values();
             for (float x : resampled[v]) {
                 count += x != 0 ? 1 : 0;
             }
@@ -80,17 +80,18 @@ public final class VolumePatchTokenizer implements StatefulTokenizer {
         return new VolumePatchTokenizer(grid, patch, Statistics.medianOfSorted(foreground), iqr);
     }
 
-    private static Volume check(Volume volume) throws SignalException {
+    private static VolumeGrid resample(Volume volume, int[] grid) throws SignalException {
         if (volume.nt() != 1) {
             throw new SignalException(null, "the smri tokenizer takes a 3D volume, got " + volume.nt()
                     + " volumes (a 4D image); pick one");
         }
-        for (float x : volume.data()) {
+        float[] data = volume.data();
+        for (float x : data) {
             if (!Float.isFinite(x)) {
                 throw new SignalException(null, "the smri tokenizer refuses non-finite voxel values (" + x + ")");
             }
         }
-        return volume;
+        return VolumeGrid.resample(data, new int[] {volume.nx(), volume.ny(), volume.nz()}, volume.affine(), grid);
     }
 
     static VolumePatchTokenizer fromState(TokenizerState state) {
@@ -132,7 +133,7 @@ public final class VolumePatchTokenizer implements StatefulTokenizer {
     }
 
     public VolumePatches encode(Volume volume) throws SignalException {
-        VolumeGrid resampled = VolumeGrid.resample(check(volume), grid);
+        VolumeGrid resampled = resample(volume, grid);
         float[] values = resampled.values();
         int[] counts = {grid[0] / patch, grid[1] / patch, grid[2] / patch};
         int n = counts[0] * counts[1] * counts[2];
