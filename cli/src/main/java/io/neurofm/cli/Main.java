@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Foundation models of brain signals: read, tokenise, train, evaluate, serve.",
-        subcommands = {InspectCommand.class, ConvertCommand.class, BenchCommand.class, ModelsCommand.class,
+        subcommands = {InspectCommand.class, ConvertCommand.class, TokenizerCommand.class, TokenizeCommand.class,
+                DetokenizeCommand.class, ModelsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -10,8 +10,9 @@ import io.neurofm.signal.SignalException;
  * rate it expects and the normalisation statistics it applies, so a saved tokenizer is
  * self-contained ({@link TokenizerFiles}).
  */
-public interface Tokenizer {
+public interface Tokenizer extends StatefulTokenizer {
     /** The type name stored in the state file: "gru", "mulaw", "quantile", "patch", "fmri". */
+    @Override
     String type();
 
     /**
@@ -33,5 +34,6 @@ public interface Tokenizer {
     }
 
     /** Everything needed to rebuild this tokenizer. */
+    @Override
     TokenizerState state();
 }

@@ -40,7 +40,7 @@ public final class TokenizerFiles {
         return jsonFile.resolveSibling(base + ".safetensors");
     }
 
-    public static void save(Tokenizer tokenizer, Path jsonFile) throws IOException {
+    public static void save(StatefulTokenizer tokenizer, Path jsonFile) throws IOException {
         save(tokenizer.state(), jsonFile);
     }
 
@@ -103,16 +103,32 @@ public final class TokenizerFiles {
         return new TokenizerState(type, (ObjectNode) root.get("config"), tensors);
     }
 
-    /** Loads a tokenizer of any registered type. */
+    /**
+     * Loads a recording tokenizer of any registered type.
+     *
+     * @throws SignalFormatException when the file holds a tokenizer of images (use {@link #loadAny})
+     */
     public static Tokenizer load(Path jsonFile) throws IOException {
+        StatefulTokenizer loaded = loadAny(jsonFile);
+        if (loaded instanceof Tokenizer tokenizer) {
+            return tokenizer;
+        }
+        throw new SignalFormatException(jsonFile, "type", -1, "a tokenizer of recordings",
+                "\"" + loaded.type() + "\", which tokenizes images");
+    }
+
+    /** Loads a tokenizer of any registered type, of recordings or of images. */
+    public static StatefulTokenizer loadAny(Path jsonFile) throws IOException {
         TokenizerState state = read(jsonFile);
-        Function<TokenizerState, Tokenizer> loader = TokenizerTypes.loader(state.type());
+        Function<TokenizerState, StatefulTokenizer> loader = TokenizerTypes.loader(state.type());
         if (loader == null) {
             throw new SignalFormatException(jsonFile, "type", -1, "one of " + TokenizerTypes.names(),
                     "\"" + state.type() + "\"");
         }
         try {
             return loader.apply(state);
+        } catch (InvalidStateException e) {
+            throw new SignalFormatException(jsonFile, e.field(), -1, e.expected(), e.found(), e);
         } catch (IllegalArgumentException e) {
             throw new SignalFormatException(jsonFile, "config", -1, "a valid " + state.type() + " tokenizer state",
                     e.getMessage(), e);

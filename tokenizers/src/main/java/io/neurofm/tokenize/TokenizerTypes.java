@@ -5,14 +5,22 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** The tokenizer types a state file may name, each with the function that rebuilds it from its state. */
+/**
+ * The tokenizer types a state file may name, each with the function that rebuilds it from its state.
+ * A loader throws {@link InvalidStateException} (naming the field) for a state it cannot use.
+ */
 final class TokenizerTypes {
-    private static final Map<String, Function<TokenizerState, Tokenizer>> LOADERS = new TreeMap<>(Map.of());
+    private static final Map<String, Function<TokenizerState, StatefulTokenizer>> LOADERS = new TreeMap<>(Map.of(
+            MuLawTokenizer.TYPE, MuLawTokenizer::fromState,
+            QuantileTokenizer.TYPE, QuantileTokenizer::fromState,
+            PatchTokenizer.TYPE, PatchTokenizer::fromState,
+            FmriTokenizer.TYPE, FmriTokenizer::fromState,
+            VolumePatchTokenizer.TYPE, VolumePatchTokenizer::fromState));
 
     private TokenizerTypes() {
     }
 
-    static Function<TokenizerState, Tokenizer> loader(String type) {
+    static Function<TokenizerState, StatefulTokenizer> loader(String type) {
         return LOADERS.get(type);
     }
 
