@@ -3,6 +3,8 @@ package io.neurofm.probe;
 import io.neurofm.probe.metrics.ConfusionMatrix;
 import io.neurofm.probe.metrics.Interval;
 import io.neurofm.probe.metrics.Metric;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +22,14 @@ public record ProbeResult(String probe, String split, List<String> classes, List
     public ProbeResult {
         classes = List.copyOf(classes);
         seeds = List.copyOf(seeds);
-        summary = Map.copyOf(summary);
+        summary = ordered(summary);
+    }
+
+    /** An unmodifiable copy iterating in the enum's order, so reports list metrics stably. */
+    static <V> Map<Metric, V> ordered(Map<Metric, V> m) {
+        EnumMap<Metric, V> copy = new EnumMap<>(Metric.class);
+        copy.putAll(m);
+        return Collections.unmodifiableMap(copy);
     }
 
     /**
@@ -30,9 +39,9 @@ public record ProbeResult(String probe, String split, List<String> classes, List
     public record SeedResult(long seed, List<Map<Metric, Double>> folds, Map<Metric, Double> foldMean,
                              Map<Metric, Interval> pooled, ConfusionMatrix confusion) {
         public SeedResult {
-            folds = List.copyOf(folds);
-            foldMean = Map.copyOf(foldMean);
-            pooled = Map.copyOf(pooled);
+            foldMean = ordered(foldMean);
+            pooled = ordered(pooled);
+            folds = folds.stream().map(ProbeResult::ordered).toList();
         }
     }
 
