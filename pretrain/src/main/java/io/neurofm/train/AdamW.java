@@ -1,9 +1,11 @@
 package io.neurofm.train;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import io.neurofm.tensor.Safetensors;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,7 +31,8 @@ import java.util.Map;
  * formula above multiplied through by {@code sqrt(1 - b2^t)}. Its one-sided element clip is turned
  * off (clipping is global-norm, see {@link GradientClipping}); {@code gradScale} carries the
  * clipping coefficient and the 1/(micro-batches x replicas) of gradient averaging, so neither
- * costs a pass of its own. The kernel zeroes the parameter's gradient afterwards.
+ * costs a pass of its own. The kernel zeroes the parameter's gradient afterwards. On CPU the update
+ * runs with one libtorch thread (restored afterwards): see {@link #update}.
  */
 public final class AdamW {
     private final LinkedHashMap<String, Parameter> parameters;
@@ -85,14 +88,32 @@ public final class AdamW {
         double sqrtBc2 = Math.sqrt(1 - Math.pow(config.beta2(), step));
         float correctedLr = (float) (lr * sqrtBc2 / bc1);
         float eps = (float) (config.eps() * sqrtBc2);
+        boolean cpu = firstMoments.get(0).getDevice().getDeviceType().equals(Device.Type.CPU);
+        int threads = cpu ? JniUtils.getNumThreads() : 0;
+        if (cpu) {
+            // Measured (docs/benchmarks.md): on a loaded CPU each multi-threaded element-wise op waits
+            // for a descheduled sibling thread, and the kernel's dozen small ops per parameter went
+            // from ~25 ms single-threaded to ~1 s with 2 threads; single-threaded it costs <1% of a step.
+            JniUtils.setNumThreads(1);
+        }
+        try {
+            updateAll((float) lr, correctedLr, eps, (float) gradScale);
+        } finally {
+            if (cpu) {
+                JniUtils.setNumThreads(threads);
+            }
+        }
+    }
+
+    private void updateAll(float lr, float correctedLr, float eps, float gradScale) {
         int i = 0;
         for (Parameter p : parameters.values()) {
             NDArray w = p.getArray();
             try (NDArray g = w.getGradient()) {
                 w.getNDArrayInternal().adamUpdate(
                         new NDList(w, g, firstMoments.get(i), secondMoments.get(i)), new NDList(w),
-                        (float) lr, correctedLr, decayed[i] ? (float) config.weightDecay() : 0f,
-                        (float) gradScale, -1f, (float) config.beta1(), (float) config.beta2(), eps,
+                        lr, correctedLr, decayed[i] ? (float) config.weightDecay() : 0f,
+                        gradScale, -1f, (float) config.beta1(), (float) config.beta2(), eps,
                         false, true);
             }
             i++;
