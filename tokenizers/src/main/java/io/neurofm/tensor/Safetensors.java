@@ -60,7 +60,7 @@ public final class Safetensors {
         ObjectNode header = JSON.createObjectNode();
         if (!metadata.isEmpty()) {
             ObjectNode meta = header.putObject(METADATA);
-            metadata.forEach(meta::put);
+            new java.util.TreeMap<>(metadata).forEach(meta::put); // sorted: equal inputs, equal bytes
         }
         long offset = 0;
         List<NDArray> order = new ArrayList<>(tensors.size());
