@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -60,7 +61,7 @@ public final class Safetensors {
         ObjectNode header = JSON.createObjectNode();
         if (!metadata.isEmpty()) {
             ObjectNode meta = header.putObject(METADATA);
-            new java.util.TreeMap<>(metadata).forEach(meta::put); // sorted: equal inputs, equal bytes
+            new TreeMap<>(metadata).forEach(meta::put); // sorted: equal inputs give equal bytes
         }
         long offset = 0;
         List<NDArray> order = new ArrayList<>(tensors.size());
