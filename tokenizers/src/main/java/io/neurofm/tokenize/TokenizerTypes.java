@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /** The tokenizer types a state file may name, each with the function that rebuilds it from its state. */
 final class TokenizerTypes {
-    private static final Map<String, Function<TokenizerState, Tokenizer>> LOADERS = new TreeMap<>(Map.of());
+    private static final Map<String, Function<TokenizerState, Tokenizer>> LOADERS = new TreeMap<>(Map.of(
+            io.neurofm.tokenize.gru.GruTokenizer.TYPE, io.neurofm.tokenize.gru.GruTokenizer::fromState));
 
     private TokenizerTypes() {
     }
