@@ -14,8 +14,9 @@ package io.neurofm.tokenize.gru;
  * @param steps             training steps; the temperature anneals from 1 to 0 over them
  * @param timeBudgetSeconds wall-clock cap on training (0 = none); when set, the anneal follows
  *                          whichever of steps or time runs out first, so a capped run still ends at T = 0
- * @param usageWeight       weight of the codebook-usage regulariser (0 = off): adds
- *                          {@code log N - H(mean softmax)} so the batch spreads over the N tokens
+ * @param usageWeight       weight of the codebook-usage regulariser (0 = off, the MEG-GPT original):
+ *                          adds {@code log N - H(mean softmax over the batch)} so the batch spreads
+ *                          over the N codes instead of collapsing onto a few
  * @param encodeWindow      samples per window when encoding (overlap-and-stitch)
  * @param encodeContext     warm-up samples each encode window after the first re-reads from its
  *                          predecessor before its tokens are kept
@@ -56,9 +57,13 @@ public record GruConfig(int hidden, int vocabulary, int kernel, DecoderPadding p
         }
     }
 
-    /** The reference setting: H = N = 64, K = 10, same padding, 250 Hz, lr 3e-3, batch 128. */
+    /**
+     * The reference setting (H = N = 64, K = 10, same padding, 250 Hz, lr 3e-3, batch 128) plus the
+     * usage regulariser at weight 1, which in a 5-minute run on the shared EEG kept 62 of 64 codes
+     * live instead of 5 and raised held-out variance explained from 0.80 to 0.89 (docs/gru.md).
+     */
     public static GruConfig defaults() {
-        return new GruConfig(64, 64, 10, DecoderPadding.SAME, 250.0, 250, 128, 3e-3, 3000, 0, 0, 1000, 100, 0);
+        return new GruConfig(64, 64, 10, DecoderPadding.SAME, 250.0, 250, 128, 3e-3, 3000, 0, 1.0, 1000, 100, 0);
     }
 
     public GruConfig withSize(int newHidden, int newVocabulary, int newKernel) {
