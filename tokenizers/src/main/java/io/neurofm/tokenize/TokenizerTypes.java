@@ -1,5 +1,6 @@
 package io.neurofm.tokenize;
 
+import io.neurofm.tokenize.gru.GruTokenizer;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,7 +16,8 @@ final class TokenizerTypes {
             QuantileTokenizer.TYPE, QuantileTokenizer::fromState,
             PatchTokenizer.TYPE, PatchTokenizer::fromState,
             FmriTokenizer.TYPE, FmriTokenizer::fromState,
-            VolumePatchTokenizer.TYPE, VolumePatchTokenizer::fromState));
+            VolumePatchTokenizer.TYPE, VolumePatchTokenizer::fromState,
+            GruTokenizer.TYPE, GruTokenizer::fromState));
 
     private TokenizerTypes() {
     }

@@ -1,0 +1,200 @@
+package io.neurofm.tokenize.gru;
+
+import io.neurofm.dsp.Resampling;
+import io.neurofm.signal.OpenOptions;
+import io.neurofm.signal.Readers;
+import io.neurofm.signal.Recording;
+import io.neurofm.signal.SignalException;
+import io.neurofm.tokenize.Tokens;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The acceptance benchmark of the GRU tokenizer: fit on the first part of each recording,
+ * reconstruct the rest, and time encoding. The CLI's {@code bench tokenizer} prints the
+ * {@link Result} as one JSON line.
+ */
+public final class GruBenchmark {
+    private GruBenchmark() {
+    }
+
+    /**
+     * @param files             recordings (read with default options, resampled to the config's rate)
+     * @param trainFraction     leading fraction of each recording to fit on; the rest is held out
+     * @param config            tokenizer and training settings
+     * @param throughputSeconds seconds of the first recording encoded (all its data channels) for the
+     *                          throughput figure; 0 to skip
+     */
+    public record Options(List<Path> files, double trainFraction, GruConfig config, double throughputSeconds) {
+        public Options {
+            files = List.copyOf(files);
+            if (!(trainFraction > 0 && trainFraction < 1)) {
+                throw new IllegalArgumentException("train fraction must be in (0, 1), got " + trainFraction);
+            }
+        }
+    }
+
+    /**
+     * @param medianVarianceExplained      median over held-out channels of 1 - var(x - x̂) / var(x)
+     * @param minVarianceExplained         the worst held-out channel
+     * @param liveTokens                   codes left after the vocabulary refactor (id 0 excluded)
+     * @param bitsPerSampleVocabulary      log2 of the live vocabulary
+     * @param bitsPerSampleHeldOutEntropy  empirical entropy of token usage on the held-out data
+     * @param bitsPerSampleTrainingEntropy empirical entropy of token usage on the training data
+     * @param quantileVarianceExplained    median held-out variance explained of equal-frequency binning of the
+     *                                     z-scored training data into as many bins as live tokens, decoded to the
+     *                                     bin median: the same bits per sample without learning
+     * @param encodeSecondsPerSignalHour   wall time to encode one hour of the throughput recording, extrapolated
+     *                                     linearly from {@code throughputSeconds}
+     * @param encodeRealTimeFactor         recording seconds encoded per wall second (all channels at once)
+     */
+    public record Result(String tokenizer, int hidden, int codes, int kernel, String padding, double learningRate,
+                         int batch, int window, double usageWeight, int steps, double trainSeconds,
+                         double finalLoss, int trainChannels, int heldOutChannels,
+                         double medianVarianceExplained, double minVarianceExplained, int liveTokens,
+                         double bitsPerSampleVocabulary, double bitsPerSampleHeldOutEntropy,
+                         double bitsPerSampleTrainingEntropy, double quantileVarianceExplained,
+                         int throughputChannels, double throughputSeconds, double encodeWallSeconds,
+                         double encodeRealTimeFactor, double encodeSecondsPerSignalHour, int cpus) {
+    }
+
+    /** The acceptance run: both shared EEG recordings, 80/20 split, H = N = 64, K = 10, 10 minutes. */
+    public static Options acceptance(Path dataRoot, DecoderPadding padding) {
+        return new Options(List.of(dataRoot.resolve("eeg/eegmmidb_S001R01.edf"),
+                dataRoot.resolve("eeg/capslpdb_brux2_100s.edf")), 0.8,
+                GruConfig.defaults().withPadding(padding).withTraining(250, 128, 1_000_000, 600), 60);
+    }
+
+    /**
+     * Asks for one PyTorch intra-op thread unless the user chose a number. The GRU runs as a
+     * per-timestep loop of small operations; with two OpenMP threads on a busy machine every
+     * operation waits on a barrier, and a training step measured 20x slower (3-6 s instead of
+     * 0.17 s at H = 64, batch 128 x 250 samples). Only effective before DJL's engine starts.
+     */
+    public static void preferSingleThreadedTorch() {
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
+        }
+    }
+
+    public static Result run(Options options, Consumer<FitProgress> progress) throws IOException {
+        GruConfig config = options.config();
+        List<Recording> train = new ArrayList<>();
+        List<Recording> heldOut = new ArrayList<>();
+        for (Path file : options.files()) {
+            Recording r = Readers.read(file, OpenOptions.DEFAULT);
+            if (r.samplingRate() != config.samplingRate()) {
+                r = Resampling.resample(r, config.samplingRate());
+            }
+            int split = (int) Math.round(r.sampleCount() * options.trainFraction());
+            train.add(Segments.slice(r, 0, split, null));
+            heldOut.add(Segments.slice(r, split, r.sampleCount(), null));
+        }
+        FitProgress[] last = new FitProgress[1];
+        long started = System.nanoTime();
+        GruTokenizer tokenizer = GruTokenizer.fit(train, config, p -> {
+            last[0] = p;
+            if (progress != null) {
+                progress.accept(p);
+            }
+        });
+        double trainSeconds = (System.nanoTime() - started) / 1e9;
+
+        List<Double> ve = new ArrayList<>();
+        List<Double> quantileVe = new ArrayList<>();
+        long[] usage = new long[tokenizer.vocabularySize()];
+        QuantileBins bins = QuantileBins.fit(train, tokenizer, tokenizer.liveTokens());
+        for (Recording r : heldOut) {
+            Tokens tokens = tokenizer.encode(r);
+            for (int[] row : tokens.ids()) {
+                for (int id : row) {
+                    usage[id]++;
+                }
+            }
+            Recording back = tokenizer.decode(tokens);
+            for (double v : varianceExplained(onlyData(r), back)) {
+                ve.add(v);
+            }
+            for (double v : varianceExplained(onlyData(r), bins.roundTrip(onlyData(r)))) {
+                quantileVe.add(v);
+            }
+        }
+        double[] veArray = ve.stream().mapToDouble(Double::doubleValue).toArray();
+
+        int channels = 0;
+        double encodeSeconds = 0;
+        double seconds = 0;
+        if (options.throughputSeconds() > 0) {
+            Recording first = onlyData(Resampling.resample(Readers.read(options.files().get(0), OpenOptions.DEFAULT),
+                    config.samplingRate()));
+            int n = (int) Math.min(first.sampleCount(), Math.round(options.throughputSeconds() * config.samplingRate()));
+            Recording piece = Segments.slice(first, 0, n, null);
+            tokenizer.encode(Segments.slice(first, 0, Math.min(n, 2 * config.encodeWindow()), null)); // warm-up
+            long t0 = System.nanoTime();
+            tokenizer.encode(piece);
+            encodeSeconds = (System.nanoTime() - t0) / 1e9;
+            channels = piece.channelCount();
+            seconds = piece.durationSeconds();
+        }
+        return new Result(GruTokenizer.TYPE, config.hidden(), config.vocabulary(), config.kernel(),
+                config.padding().name().toLowerCase(java.util.Locale.ROOT), config.learningRate(), config.batch(),
+                config.window(), config.usageWeight(), last[0].step(), trainSeconds, last[0].loss(),
+                train.stream().mapToInt(Recording::channelCount).sum(), veArray.length, median(veArray),
+                Arrays.stream(veArray).min().orElse(Double.NaN), tokenizer.liveTokens(),
+                Math.log(tokenizer.liveTokens()) / Math.log(2), Vocabulary.entropyBits(usage),
+                tokenizer.trainingUsageEntropyBits(),
+                median(quantileVe.stream().mapToDouble(Double::doubleValue).toArray()), channels, seconds,
+                encodeSeconds, seconds > 0 ? seconds / encodeSeconds : 0, seconds > 0 ? encodeSeconds * 3600 / seconds : 0,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Per channel (matched by position), 1 - var(original - reconstruction) / var(original). */
+    public static double[] varianceExplained(Recording original, Recording reconstruction) {
+        if (original.channelCount() != reconstruction.channelCount()
+                || original.sampleCount() != reconstruction.sampleCount()) {
+            throw new IllegalArgumentException("reconstruction is " + reconstruction + ", original " + original);
+        }
+        double[] out = new double[original.channelCount()];
+        for (int c = 0; c < out.length; c++) {
+            float[] x = original.channelData(c);
+            float[] y = reconstruction.channelData(c);
+            double[] residual = new double[x.length];
+            double[] signal = new double[x.length];
+            for (int t = 0; t < x.length; t++) {
+                residual[t] = (double) x[t] - y[t];
+                signal[t] = x[t];
+            }
+            out[c] = 1 - variance(residual) / variance(signal);
+        }
+        return out;
+    }
+
+    public static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int m = s.length / 2;
+        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+    }
+
+    private static double variance(double[] x) {
+        double mean = Arrays.stream(x).average().orElse(0);
+        double sum = 0;
+        for (double v : x) {
+            sum += (v - mean) * (v - mean);
+        }
+        return sum / x.length;
+    }
+
+    private static Recording onlyData(Recording r) throws SignalException {
+        int[] data = java.util.stream.IntStream.range(0, r.channelCount()).filter(c -> r.channel(c).type().isData())
+                .toArray();
+        return Segments.slice(r, 0, r.sampleCount(), data);
+    }
+}
