@@ -1,5 +1,6 @@
 package io.neurofm.cli;
 
+import io.neurofm.dsp.Resampling;
 import io.neurofm.montage.StandardMontage;
 import io.neurofm.signal.Recording;
 import io.neurofm.signal.Volume;
@@ -10,6 +11,10 @@ import io.neurofm.tokenize.QuantileTokenizer;
 import io.neurofm.tokenize.StatefulTokenizer;
 import io.neurofm.tokenize.TokenizerFiles;
 import io.neurofm.tokenize.VolumePatchTokenizer;
+import io.neurofm.tokenize.gru.DecoderPadding;
+import io.neurofm.tokenize.gru.GruConfig;
+import io.neurofm.tokenize.gru.GruTokenizer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,9 +32,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = "Fit a tokenizer on the given recordings (or images, for smri) and save it.")
 final class TokenizerFitCommand implements Callable<Integer> {
-    enum Type { mulaw, quantile, patch, fmri, smri }
+    enum Type { mulaw, quantile, patch, fmri, smri, gru }
 
-    @Option(names = "--type", required = true, description = "mulaw, quantile, patch, fmri or smri.")
+    @Option(names = "--type", required = true, description = "mulaw, quantile, patch, fmri, smri or gru.")
     Type type;
 
     @Option(names = "--out", required = true, paramLabel = "T.json",
@@ -66,6 +71,21 @@ final class TokenizerFitCommand implements Callable<Integer> {
                     + "(--duration is the window length to read.)")
     double tokenSeconds;
 
+    @Option(names = "--hidden", paramLabel = "H", defaultValue = "64", description = "gru: GRU hidden size (default 64).")
+    int hidden;
+
+    @Option(names = "--codes", paramLabel = "N", defaultValue = "64", description = "gru: token vocabulary before refactoring (default 64).")
+    int codes;
+
+    @Option(names = "--kernel", paramLabel = "K", defaultValue = "10", description = "gru: decoder waveform length in samples (default 10).")
+    int kernel;
+
+    @Option(names = "--causal", description = "gru: causal decoder padding instead of 'same'.")
+    boolean causal;
+
+    @Option(names = "--minutes", paramLabel = "M", defaultValue = "10", description = "gru: training time budget (default 10).")
+    double minutes;
+
     @Option(names = "--grid", paramLabel = "N", defaultValue = "96", description = "smri: grid size per axis (default 96).")
     int grid;
 
@@ -84,6 +104,32 @@ final class TokenizerFitCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The MEG-GPT tokenizer at its rate (250 Hz), trained for the time budget with progress on stderr. */
+    private GruTokenizer fitGru(List<Recording> training) throws IOException {
+        GruConfig defaults = GruConfig.defaults();
+        GruConfig config = defaults.withSize(hidden, codes, kernel)
+                .withPadding(causal ? DecoderPadding.CAUSAL : DecoderPadding.SAME)
+                .withTraining(defaults.window(), defaults.batch(), 1_000_000, minutes * 60);
+        List<Recording> atRate = new ArrayList<>();
+        for (Recording r : training) {
+            atRate.add(r.samplingRate() == config.samplingRate() ? r : Resampling.resample(r, config.samplingRate()));
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        long[] lastPrint = {0};
+        GruTokenizer fitted = GruTokenizer.fit(atRate, config, p -> {
+            long now = System.nanoTime();
+            if (now - lastPrint[0] < 500_000_000L && p.fraction() < 1) {
+                return;
+            }
+            lastPrint[0] = now;
+            err.printf(Locale.ROOT, "\rgru fit: step %d, %.0f%% of budget, loss %.4f, temperature %.2f   ",
+                    p.step(), 100 * p.fraction(), p.loss(), p.temperature());
+            err.flush();
+        });
+        err.println();
+        return fitted;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -109,6 +155,7 @@ final class TokenizerFitCommand implements Callable<Integer> {
                         scalingOf(scaling), divisor,
                         readOptions.montage == null ? null : StandardMontage.byLabel(readOptions.montage)));
                 case fmri -> FmriTokenizer.fit(training, tokenSeconds);
+                case gru -> fitGru(training);
                 case smri -> throw new AssertionError("handled above");
             };
         }

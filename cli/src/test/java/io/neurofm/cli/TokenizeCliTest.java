@@ -58,6 +58,26 @@ class TokenizeCliTest {
     }
 
     @Test
+    void gruFitTokenizeDetokenizeAtItsOwnRate(@TempDir Path dir) throws Exception {
+        String edf = shared("eeg/capslpdb_brux2_100s.edf");
+        Path t = dir.resolve("gru.json");
+        ok(CliRun.of("tokenizer", "fit", "--type", "gru", "--hidden", "8", "--codes", "8", "--minutes", "0.05",
+                "--duration", "10", "--out", t.toString(), edf));
+        Path tokens = dir.resolve("g_tokens.npz");
+        CliRun wrongRate = CliRun.of("tokenize", "--tokenizer", t.toString(), "--duration", "4", edf,
+                tokens.toString());
+        assertEquals(2, wrongRate.exitCode(), "the file is at 256 Hz, the tokenizer at 250 Hz");
+        ok(CliRun.of("tokenize", "--tokenizer", t.toString(), "--duration", "4", "--resample", "250", edf,
+                tokens.toString()));
+        assertArrayEquals(new long[] {5, 1000}, Npz.read(tokens).get("ids").shape());
+        Path back = dir.resolve("g_back.npz");
+        ok(CliRun.of("detokenize", "--tokenizer", t.toString(), tokens.toString(), back.toString()));
+        Recording decoded = io.neurofm.signal.Readers.read(back, io.neurofm.signal.OpenOptions.DEFAULT);
+        assertEquals(250.0, decoded.samplingRate());
+        assertEquals(1000, decoded.sampleCount());
+    }
+
+    @Test
     void quantileWithFewBinsRoundTrips(@TempDir Path dir) throws Exception {
         String edf = shared("eeg/capslpdb_brux2_100s.edf");
         Path t = dir.resolve("q.json");
