@@ -116,4 +116,14 @@ class PretrainCliTest {
                     "reloaded weights give the final validation loss");
         }
     }
+
+    @Test
+    void refusesAnUnknownFieldNamingIt() throws Exception {
+        Path job = dir.resolve("job.json");
+        Files.writeString(job, "{\"size\": \"tiny\", \"training\": {\"stepz\": 5}}");
+        CliRun result = CliRun.of("pretrain", "--config", job.toString(), "--registry", dir.resolve("r").toString());
+        assertEquals(2, result.exitCode(), result.err());
+        assertTrue(result.err().contains("unknown field \"stepz\""), result.err());
+        assertTrue(Files.notExists(dir.resolve("r")), "nothing registered");
+    }
 }
