@@ -115,6 +115,32 @@ class PretrainCliTest {
             assertEquals(validation.get(3), reloaded, 1e-6 * validation.get(3),
                     "reloaded weights give the final validation loss");
         }
+
+        // A finished run is refused; an interrupted one (simulated: the outputs after step 10 removed)
+        // resumes from its step-10 checkpoint, reusing tokenizer and corpus, and ends where it did.
+        CliRun again = CliRun.of("pretrain", "--config", job.toString(), "--registry", registry.toString(), "--resume");
+        assertEquals(2, again.exitCode(), again.err());
+        assertTrue(again.err().contains("finished run"), again.err());
+        Files.delete(run.resolve("run.json"));
+        deleteTree(run.resolve("artifact"));
+        deleteTree(run.resolve("checkpoints").resolve("step-00000020"));
+        CliRun resumed = CliRun.of("pretrain", "--config", job.toString(), "--registry", registry.toString(),
+                "--resume");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("resuming"), resumed.err());
+        assertTrue(resumed.out().strip().endsWith("meggpt-test:2"), resumed.out());
+        List<String> metrics = Files.readAllLines(run.resolve("metrics.jsonl"));
+        assertEquals(20, metrics.size());
+        assertEquals(validation.get(3), JSON.readTree(metrics.get(19)).get("val_loss").asDouble(),
+                "the resumed run ends with the same validation loss");
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Test
