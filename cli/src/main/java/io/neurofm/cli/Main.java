@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Foundation models of brain signals: read, tokenise, train, evaluate, serve.",
         subcommands = {InspectCommand.class, ConvertCommand.class, TokenizerCommand.class, TokenizeCommand.class,
-                DetokenizeCommand.class, CorpusCommand.class, ModelsCommand.class, ProbeBaselineCommand.class,
+                DetokenizeCommand.class, CorpusCommand.class, PretrainCommand.class, ModelsCommand.class,
+                ProbeBaselineCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -1,0 +1,92 @@
+package io.neurofm.cli;
+
+import io.neurofm.pretrain.PretrainJob;
+import io.neurofm.pretrain.PretrainJobConfig;
+import io.neurofm.train.TrainingDivergedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code neurofm pretrain --config job.json | --job NAME [--resume] [--registry DIR] [--run-dir DIR]}. */
+@Command(name = "pretrain", mixinStandardHelpOptions = true,
+        description = "Run a pretraining job: tokenizer, corpus, training, loss plot, run manifest, artifact, "
+                + "registration (see pretrain/docs/jobs.md). Prints the registered NAME:VERSION.")
+final class PretrainCommand implements Callable<Integer> {
+    static final String JOBS = "/io/neurofm/cli/jobs/";
+
+    static final class Source {
+        @Option(names = "--config", paramLabel = "job.json",
+                description = "Job file; relative paths in it are resolved against its folder.")
+        Path config;
+
+        @Option(names = "--job", paramLabel = "NAME",
+                description = "A bundled job (meggpt-tiny); relative paths resolve against the current folder.")
+        String job;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--resume", description = "Continue the run from its newest checkpoint.")
+    boolean resume;
+
+    @Option(names = "--registry", paramLabel = "DIR", description = "Registry folder (overrides the job's).")
+    Path registry;
+
+    @Option(names = "--run-dir", paramLabel = "DIR", description = "Run folder (overrides the job's).")
+    Path runDir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PretrainJobConfig job;
+        Path base;
+        if (source.config != null) {
+            job = PretrainJobConfig.read(source.config);
+            base = source.config.toAbsolutePath().getParent();
+        } else {
+            job = bundled(source.job);
+            base = Path.of("").toAbsolutePath();
+        }
+        if (runDir != null) {
+            job = job.withRunDir(runDir.toAbsolutePath().toString());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            PretrainJob.Outcome outcome = PretrainJob.run(job, new PretrainJob.Options(resume, registry,
+                    DataPaths.sharedData(), base, spec.commandLine().getErr()));
+            out.printf("final train loss %.4f, validation loss %.4f after %d steps; run %s%n",
+                    outcome.trainLoss(), outcome.validationLoss(), outcome.steps(), outcome.runDir());
+            out.println(outcome.reference());
+            out.flush();
+            return 0;
+        } catch (TrainingDivergedException e) {
+            spec.commandLine().getErr().println("neurofm pretrain: " + e.getMessage()
+                    + " (the last checkpoint is intact; lower the learning rate and --resume or start again)");
+            return ErrorReporter.USER_ERROR;
+        }
+    }
+
+    static PretrainJobConfig bundled(String name) throws IOException {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException("not a bundled job name: " + name);
+        }
+        try (InputStream in = PretrainCommand.class.getResourceAsStream(JOBS + name + ".json")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no bundled job \"" + name + "\"; bundled: meggpt-tiny");
+            }
+            return PretrainJobConfig.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    Path.of("bundled:" + name + ".json"));
+        }
+    }
+}
