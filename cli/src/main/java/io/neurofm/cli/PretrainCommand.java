@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +49,25 @@ final class PretrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * The job's run folder, or the first of NAME-2, NAME-3, ... that is free, so running the same job
+     * again starts a new run instead of failing on the last one's folder (--resume continues it).
+     */
+    private static Path freshRunDir(Path base, PretrainJobConfig job) throws IOException {
+        Path configured = base.resolve(job.runDir() != null ? job.runDir() : "runs/" + job.modelName());
+        Path candidate = configured;
+        for (int n = 2; Files.isDirectory(candidate) && !isEmpty(candidate); n++) {
+            candidate = configured.resolveSibling(configured.getFileName() + "-" + n);
+        }
+        return candidate.toAbsolutePath();
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         PretrainJobConfig job;
@@ -60,6 +81,8 @@ final class PretrainCommand implements Callable<Integer> {
         }
         if (runDir != null) {
             job = job.withRunDir(runDir.toAbsolutePath().toString());
+        } else if (!resume) {
+            job = job.withRunDir(freshRunDir(base, job).toString());
         }
         PrintWriter out = spec.commandLine().getOut();
         try {
