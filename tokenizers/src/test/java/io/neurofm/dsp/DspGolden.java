@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.neurofm.signal.Channel;
 import io.neurofm.signal.ChannelType;
 import io.neurofm.signal.Golden;
+import io.neurofm.signal.GoldenInputs;
 import io.neurofm.signal.Recording;
 import io.neurofm.signal.RecordingIds;
 import io.neurofm.signal.Transform;
@@ -27,19 +28,11 @@ final class DspGolden {
     }
 
     static double[][] matrix(JsonNode rows) {
-        double[][] out = new double[rows.size()][];
-        for (int i = 0; i < rows.size(); i++) {
-            out[i] = vector(rows.get(i));
-        }
-        return out;
+        return GoldenInputs.matrix(rows);
     }
 
     static double[] vector(JsonNode values) {
-        double[] out = new double[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i).asDouble();
-        }
-        return out;
+        return GoldenInputs.vector(values);
     }
 
     static double[][] inputData(String name) {
@@ -51,27 +44,11 @@ final class DspGolden {
     }
 
     static List<String> names(String name) {
-        List<String> out = new ArrayList<>();
-        input(name).get("channels").forEach(n -> out.add(n.asString()));
-        return out;
+        return GoldenInputs.names(input(name));
     }
 
-    /** The golden input as an all-EEG recording (its values are float32-exact by construction). */
     static Recording recording(String name) {
-        double[][] data = inputData(name);
-        float[][] samples = new float[data.length][data[0].length];
-        for (int c = 0; c < data.length; c++) {
-            for (int t = 0; t < data[c].length; t++) {
-                samples[c][t] = (float) data[c][t];
-                assertEquals(data[c][t], samples[c][t], 0.0, "golden input must be float32-exact");
-            }
-        }
-        List<Channel> channels = new ArrayList<>();
-        for (String n : names(name)) {
-            channels.add(Channel.of(n, ChannelType.EEG, rate(name)));
-        }
-        return new Recording(channels, samples, rate(name), List.of(), RecordingIds.NONE, null, 0.0,
-                List.of(Transform.of("read", "file", "golden/dsp.json", "format", "json", "input", name)));
+        return GoldenInputs.recording(input(name), "golden/dsp.json", name);
     }
 
     /**
