@@ -2,14 +2,9 @@ package io.neurofm.dsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.neurofm.signal.Channel;
-import io.neurofm.signal.ChannelType;
 import io.neurofm.signal.Golden;
 import io.neurofm.signal.GoldenInputs;
 import io.neurofm.signal.Recording;
-import io.neurofm.signal.RecordingIds;
-import io.neurofm.signal.Transform;
-import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
