@@ -1,7 +1,8 @@
 package io.neurofm.finetune;
 
 import io.neurofm.artifact.PreprocessingSpec;
-import io.neurofm.dsp.Resampling;
+import io.neurofm.inference.ArtifactPreprocessing;
+import io.neurofm.inference.InvalidInputException;
 import io.neurofm.probe.LabelledEpochs;
 import io.neurofm.signal.Channel;
 import io.neurofm.signal.Position;
@@ -11,11 +12,13 @@ import io.neurofm.signal.Transform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Labelled event epochs prepared the way a DeeperBrain artifact's model was trained: the chosen
- * channels, resampled to the artifact's {@code samplingRate}, its filters applied to the whole
- * recording (before epoching, so epoch edges carry no filter transients), epochs cut with
+ * channels through {@link ArtifactPreprocessing} (names normalised, resampled to the artifact's
+ * {@code samplingRate}, its filters on the whole recording before epoching so epoch edges carry no
+ * filter transients, positions from the channel or else the 10-05 montage by name), epochs cut with
  * {@link LabelledEpochs} (the band-power baseline's reader), volts multiplied by the one scalar
  * {@code input_scale}, and each epoch split into its first floor(n / L) patches of L samples.
  */
@@ -53,10 +56,11 @@ public final class EpochPatches {
         }
         Recording r = recording.derive(picked, samples, recording.samplingRate(), recording.annotations(),
                 Transform.of("pick", "channels", String.join(",", channels)));
-        if (r.samplingRate() != preprocessing.samplingRate()) {
-            r = Resampling.resample(r, preprocessing.samplingRate());
+        try {
+            r = new ArtifactPreprocessing(preprocessing, Set.of()).prepareRecording(r);
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        r = preprocessing.applyFilters(r);
         LabelledEpochs labelled = LabelledEpochs.cut(r, events, tmin, tmax);
         float[][][] data = labelled.epochs().data();
         int length = labelled.epochs().epochLength();
@@ -75,10 +79,7 @@ public final class EpochPatches {
                 }
             }
         }
-        List<Position> positions = new ArrayList<>();
-        for (Channel ch : r.channels()) {
-            positions.add(ch.position());
-        }
-        return new FineTuneData(patches, positions, labelled.labels(), labelled.classNames(), channels);
+        List<Position> positions = ArtifactPreprocessing.positions(r);
+        return new FineTuneData(patches, positions, labelled.labels(), labelled.classNames(), r.channelNames());
     }
 }

@@ -31,7 +31,7 @@ final class DeeperBrainEmbeddingModel implements EmbeddingModel {
     private final DeeperBrainModel model;
     private final int patchLength;
     private final float inputScale;
-    private final InputPreparation preparation;
+    private final ArtifactPreprocessing preparation;
     private final ModelDescription description;
 
     DeeperBrainEmbeddingModel(Artifact artifact, String reference, NDManager manager) throws IOException {
@@ -47,7 +47,7 @@ final class DeeperBrainEmbeddingModel implements EmbeddingModel {
         this.model = new DeeperBrainModel(config);
         model.initialize(manager);
         artifact.loadWeights(model.block(), manager);
-        this.preparation = new InputPreparation(artifact.preprocessing(), Set.of());
+        this.preparation = new ArtifactPreprocessing(artifact.preprocessing(), Set.of());
         int d = config.dModel();
         this.description = new ModelDescription(reference, "deeperbrain", artifact.config().size(),
                 artifact.preprocessing().samplingRate(), window, patchLength, List.of(), POOLINGS,
@@ -61,7 +61,7 @@ final class DeeperBrainEmbeddingModel implements EmbeddingModel {
 
     @Override
     public PreparedWindow prepare(SignalWindow window) {
-        PreparedWindow prepared = InputPreparation.whole(preparation.prepareWindow(window));
+        PreparedWindow prepared = ArtifactPreprocessing.whole(preparation.prepareWindow(window));
         if (prepared.sampleCount() < patchLength) {
             throw new InvalidInputException("data", "the window has " + prepared.sampleCount() + " samples at "
                     + description.samplingRate() + " Hz after resampling; this model needs at least one patch of "
@@ -77,7 +77,7 @@ final class DeeperBrainEmbeddingModel implements EmbeddingModel {
 
     @Override
     public List<PreparedWindow> windows(Recording recording, int strideSamples) {
-        return InputPreparation.cut(prepareRecording(recording), description.windowSamples(), strideSamples);
+        return ArtifactPreprocessing.cut(prepareRecording(recording), description.windowSamples(), strideSamples);
     }
 
     @Override
