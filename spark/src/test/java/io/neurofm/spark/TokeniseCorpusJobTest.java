@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Spark job against {@code neurofm corpus build} (run through the real CLI) on the shared
- * recordings: four recordings of three sizes (64, 5 and 2 channels after resampling to 128 Hz),
- * small shards so that shards span recordings, and three Spark partitions for four recordings
- * so that a partition holds more than one. Every file of the two output folders must be equal
+ * recordings: four recordings (BDF and EDF; three channel layouts, one file twice) resampled to
+ * 128 Hz, small shards so that shards span recordings, and three Spark partitions for four
+ * recordings so that a partition holds more than one. Every file of the two output folders must be equal
  * byte for byte; no field is exempt (the manifest holds no absolute output path and no time).
  */
 class TokeniseCorpusJobTest {
@@ -37,7 +37,7 @@ class TokeniseCorpusJobTest {
     @Test
     void sparkLocalModeGivesTheCliCorpusByteForByte() throws IOException {
         Path data = Files.createDirectories(tmp.resolve("data"));
-        List<String> names = List.of("eegmmidb_S001R01.edf", "capslpdb_brux2_100s.edf", "test_edf_stim_channel.edf");
+        List<String> names = List.of("test_bdf_stim_channel.bdf", "capslpdb_brux2_100s.edf", "test_edf_stim_channel.edf");
         for (String name : names) {
             Files.copy(shared("eeg/" + name), data.resolve(name));
         }
@@ -48,7 +48,7 @@ class TokeniseCorpusJobTest {
                 data.resolve(names.get(2)).toString()));
         Path spec = tmp.resolve("spec.json");
         Files.writeString(spec, """
-                {"inputs": [{"path": "data/eegmmidb_S001R01.edf", "subject": "01"},
+                {"inputs": [{"path": "data/test_bdf_stim_channel.bdf", "subject": "01"},
                             {"path": "data/capslpdb_brux2_100s.edf", "subject": "02"},
                             {"path": "data/test_edf_stim_channel.edf", "subject": "02", "session": "b"},
                             {"path": "data/brux2_copy.edf", "subject": "03"}],
@@ -56,7 +56,7 @@ class TokeniseCorpusJobTest {
                  "tokenizer": "mulaw.json",
                  "windowSeconds": 2.0, "strideSeconds": 1.5,
                  "validationFraction": 0.4, "splitUnit": "subject", "seed": 11,
-                 "shardBytes": 150000}
+                 "shardBytes": 40000}
                 """);
         Path cliOut = tmp.resolve("cli-corpus");
         assertEquals(0, Main.execute("corpus", "build", "--spec", spec.toString(), "--out", cliOut.toString()));
