@@ -117,7 +117,7 @@ final class ProbeBaselineCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Probe probe(String name) {
+    static Probe probe(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "lda" -> new LdaProbe(true);
             case "lda-plain" -> new LdaProbe(false);
