@@ -66,9 +66,10 @@ final class ProbeCommand implements Callable<Integer> {
             description = "logreg (C by inner CV), lda (Ledoit-Wolf), lda-plain, knn (k=5); default logreg.")
     List<String> probes;
 
-    @Option(names = "--random-init-seed", defaultValue = "0", paramLabel = "SEED",
-            description = "Seed of each model's random-init twin (default 0).")
-    int randomInitSeed;
+    @Option(names = "--random-init-seeds", defaultValue = "0", split = ",", paramLabel = "SEED",
+            description = "Seeds of each model's random-init twins (default 0); several show how much the "
+                    + "initialisation alone moves the score.")
+    List<Integer> randomInitSeeds;
 
     @Option(names = "--no-random-init", description = "Leave out the random-init twins.")
     boolean noRandomInit;
@@ -111,7 +112,7 @@ final class ProbeCommand implements Callable<Integer> {
         }
         FrozenProbeStudy.Spec study = new FrozenProbeStudy.Spec(InputFiles.expand(data), eventClasses, tmin, tmax,
                 channelMaps, poolings, probes.stream().map(ProbeBaselineCommand::probe).toList(), protocol, folds, seeds,
-                bootstrap, noRandomInit ? null : randomInitSeed, bandList, !noRaw);
+                bootstrap, noRandomInit ? List.of() : randomInitSeeds, bandList, !noRaw);
         PrintWriter w = spec.commandLine().getOut();
         FrozenProbeStudy.Outcome outcome = FrozenProbeStudy.run(study, sources, null, line -> {
             w.println(line);

@@ -42,13 +42,14 @@ public final class FrozenProbeStudy {
      *                       own names, positions unknown)
      * @param poolings       embedding poolings, each probed separately
      * @param protocol       "kfold", "cross-subject" or "cross-session"
-     * @param randomInitSeed seed of the random-init twins; null = no twins
+     * @param randomInitSeeds seeds of each model's random-init twins (several show how much the
+     *                       initialisation alone moves the score); empty = no twins
      * @param bands          band-power baseline bands; empty = no band-power baseline
      * @param rawSignal      include the raw-signal control (the first model's prepared epochs)
      */
     public record Spec(List<Path> files, Map<String, String> events, double tmin, double tmax, List<String> channelMaps,
                        List<String> poolings, List<Probe> probes, String protocol, int folds, int seeds, int bootstrap,
-                       Integer randomInitSeed, List<Band> bands, boolean rawSignal) {
+                       List<Integer> randomInitSeeds, List<Band> bands, boolean rawSignal) {
         public Spec {
             files = List.copyOf(files);
             events = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(events));
@@ -56,6 +57,7 @@ public final class FrozenProbeStudy {
             poolings = List.copyOf(poolings);
             probes = List.copyOf(probes);
             bands = List.copyOf(bands);
+            randomInitSeeds = List.copyOf(randomInitSeeds);
             if (files.isEmpty() || events.isEmpty() || channelMaps.isEmpty() || poolings.isEmpty() || probes.isEmpty()) {
                 throw new IllegalArgumentException("need files, events, at least one channel-map variant, pooling and probe");
             }
@@ -105,8 +107,8 @@ public final class FrozenProbeStudy {
         context.put("split", splitter.describe() + ", seeds 0.." + (spec.seeds() - 1) + "; " + spec.bootstrap()
                 + " bootstrap resamples of the pooled out-of-fold predictions per seed");
         context.put("models", models.stream().map(ModelSource::reference).toList().toString()
-                + (spec.randomInitSeed() == null ? "" : ", each beside its random-init twin (seed "
-                + spec.randomInitSeed() + ")"));
+                + (spec.randomInitSeeds().isEmpty() ? "" : ", each beside its random-init twins (same architecture, "
+                + "hyperparameters and preprocessing, fresh weights; seeds " + spec.randomInitSeeds() + ")"));
         for (String variant : spec.channelMaps()) {
             ChannelMap map = InputFiles.channelMap(variant);
             String tag = map == null ? "no channel map" : "map " + map.source();
@@ -142,9 +144,9 @@ public final class FrozenProbeStudy {
                             rawDone = true;
                         }
                     }
-                    if (spec.randomInitSeed() != null) {
+                    for (int seed : spec.randomInitSeeds()) {
                         try (EmbeddingModel twin = EmbeddingModels.loadRandomInit(artifact, source.reference(),
-                                spec.randomInitSeed(), device)) {
+                                seed, device)) {
                             int[] labels = labels(segments, classes);
                             for (String pooling : spec.poolings()) {
                                 ProbeDataset data = groups.dataset(embed(twin, segments, pooling), labels, classes, "e",
