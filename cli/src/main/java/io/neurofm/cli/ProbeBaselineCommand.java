@@ -123,7 +123,7 @@ final class ProbeBaselineCommand implements Callable<Integer> {
         return eventClasses;
     }
 
-    private static Probe probe(String name) {
+    static Probe probe(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "lda" -> new LdaProbe(true);
             case "lda-plain" -> new LdaProbe(false);

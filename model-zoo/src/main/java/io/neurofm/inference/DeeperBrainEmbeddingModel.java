@@ -34,7 +34,8 @@ final class DeeperBrainEmbeddingModel implements EmbeddingModel {
     private final ArtifactPreprocessing preparation;
     private final ModelDescription description;
 
-    DeeperBrainEmbeddingModel(Artifact artifact, String reference, NDManager manager) throws IOException {
+    /** @param randomSeed null = the artifact's weights; else fresh weights initialised with this seed */
+    DeeperBrainEmbeddingModel(Artifact artifact, String reference, NDManager manager, Integer randomSeed) throws IOException {
         this.manager = manager;
         DeeperBrainConfig config = Hyperparameters.model(artifact.config(), DeeperBrainConfig.class);
         int window = Hyperparameters.requiredInt(artifact.config(), "window_samples");
@@ -45,8 +46,13 @@ final class DeeperBrainEmbeddingModel implements EmbeddingModel {
                     + ") is shorter than one patch (" + patchLength + ")");
         }
         this.model = new DeeperBrainModel(config);
+        if (randomSeed != null) {
+            manager.getEngine().setRandomSeed(randomSeed);
+        }
         model.initialize(manager);
-        artifact.loadWeights(model.block(), manager);
+        if (randomSeed == null) {
+            artifact.loadWeights(model.block(), manager);
+        }
         this.preparation = new ArtifactPreprocessing(artifact.preprocessing(), Set.of());
         int d = config.dModel();
         this.description = new ModelDescription(reference, "deeperbrain", artifact.config().size(),

@@ -44,7 +44,8 @@ final class MegGptEmbeddingModel implements EmbeddingModel {
     private final ArtifactPreprocessing preparation;
     private final ModelDescription description;
 
-    MegGptEmbeddingModel(Artifact artifact, String reference, NDManager manager) throws IOException {
+    /** @param randomSeed null = the artifact's weights; else fresh weights initialised with this seed */
+    MegGptEmbeddingModel(Artifact artifact, String reference, NDManager manager, Integer randomSeed) throws IOException {
         this.manager = manager;
         MegGptConfig config = Hyperparameters.model(artifact.config(), MegGptConfig.class);
         List<String> vocabulary = new ArrayList<>();
@@ -57,8 +58,13 @@ final class MegGptEmbeddingModel implements EmbeddingModel {
                 artifact.source() + ": a MEG-GPT artifact needs tokenizer.json"));
         this.tokenizer = TokenizerFiles.load(tokenizerFile);
         this.model = new MegGptModel(config);
+        if (randomSeed != null) {
+            manager.getEngine().setRandomSeed(randomSeed);
+        }
         model.initialize(manager);
-        artifact.loadWeights(model.block(), manager);
+        if (randomSeed == null) {
+            artifact.loadWeights(model.block(), manager);
+        }
         this.preparation = new ArtifactPreprocessing(artifact.preprocessing(), new LinkedHashSet<>(vocabulary));
         int d = config.dModel();
         this.description = new ModelDescription(reference, "meggpt", artifact.config().size(),
