@@ -28,4 +28,4 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8080/actuator/health/liveness || exit 1
 ENTRYPOINT ["java", "-jar", "/opt/neurofm/neurofm-cli.jar"]
-CMD ["serve", "--port", "8080"]
+CMD ["serve", "--host", "0.0.0.0", "--port", "8080"]

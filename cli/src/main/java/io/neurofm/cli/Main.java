@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {InspectCommand.class, ConvertCommand.class, TokenizerCommand.class, TokenizeCommand.class,
                 DetokenizeCommand.class, CorpusCommand.class, PretrainCommand.class, ModelsCommand.class,
                 ProbeBaselineCommand.class, EmbedCommand.class, ProbeCommand.class, FinetuneCommand.class,
+                ServeCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

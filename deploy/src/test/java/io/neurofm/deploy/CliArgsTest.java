@@ -1,7 +1,6 @@
 package io.neurofm.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -59,14 +57,9 @@ class CliArgsTest {
     void everyCommandLineOfTheDeploymentParsesWithTheCli() throws IOException {
         Map<String, List<String>> lines = commandLines();
         assertTrue(lines.size() >= 8, lines.toString());
-        List<String> pending = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : lines.entrySet()) {
             List<String> args = e.getValue();
             assertNotNull(args, e.getKey() + " has no args");
-            if (DeploymentContract.PENDING_VERBS.contains(args.get(0))) {
-                pending.add(e.getKey());
-                continue;
-            }
             ParseResult parsed;
             try {
                 parsed = Main.commandLine().parseArgs(args.toArray(String[]::new));
@@ -79,19 +72,6 @@ class CliArgsTest {
                 assertNotNull(Main.class.getResource("/io/neurofm/cli/jobs/" + job + ".json"),
                         e.getKey() + ": no bundled job " + job);
             }
-        }
-        for (String verb : DeploymentContract.PENDING_VERBS) {
-            assertTrue(pending.stream().anyMatch(p -> lines.get(p).get(0).equals(verb)),
-                    verb + " is listed as pending but no command line uses it");
-        }
-    }
-
-    @Test
-    void pendingVerbsAreStillMissingFromTheCli() {
-        Set<String> verbs = Main.commandLine().getSubcommands().keySet();
-        for (String verb : DeploymentContract.PENDING_VERBS) {
-            assertFalse(verbs.contains(verb), "neurofm " + verb + " exists now: remove it from "
-                    + "DeploymentContract.PENDING_VERBS so the deployment's '" + verb + "' arguments are parsed");
         }
     }
 
