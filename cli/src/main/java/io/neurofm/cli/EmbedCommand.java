@@ -1,7 +1,6 @@
 package io.neurofm.cli;
 
 import io.neurofm.artifact.Artifact;
-import io.neurofm.artifact.ArtifactLayout;
 import io.neurofm.embed.EmbeddingFiles;
 import io.neurofm.embed.EmbeddingTable;
 import io.neurofm.embed.Embedder;
@@ -9,22 +8,16 @@ import io.neurofm.embed.InputFiles;
 import io.neurofm.embed.Segmentation;
 import io.neurofm.inference.EmbeddingModel;
 import io.neurofm.inference.EmbeddingModels;
-import io.neurofm.inference.ModelDescription;
 import io.neurofm.montage.ChannelMap;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -34,8 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(name = "embed", mixinStandardHelpOptions = true,
         description = "Embed windows or event epochs of recordings with a registered model; writes NAME.npz and NAME.json.")
 final class EmbedCommand implements Callable<Integer> {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @Option(names = "--model", required = true, paramLabel = "NAME[:VERSION]|PATH",
             description = "A registry model (latest version when none is given) or an artifact folder or .zip.")
     String model;
@@ -81,48 +72,16 @@ final class EmbedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
-        Segmentation how;
-        if (epochs != null && !epochs.isEmpty()) {
-            Map<String, String> events = new LinkedHashMap<>();
-            epochs.forEach(e -> events.put(e.trim(), null));
-            how = Segmentation.epochs(events, tmin, tmax);
-        } else {
-            how = Segmentation.windows(strideSeconds);
-        }
-        List<Path> files = InputFiles.expand(input);
+        Segmentation how = Segmentation.of(epochs, tmin, tmax, strideSeconds);
+        List<Path> files = InputFiles.expand(List.of(input), out);
         ChannelMap map = InputFiles.channelMap(channelMap);
         Path located = registryOption.locate(model);
         String reference = RegistryOption.reference(model, located);
         try (Artifact artifact = Artifact.open(located);
              EmbeddingModel embedder = EmbeddingModels.load(artifact, reference, null)) {
-            ModelDescription d = embedder.description();
-            String poolingName = pooling == null ? d.defaultPooling() : pooling;
+            String poolingName = pooling == null ? embedder.description().defaultPooling() : pooling;
             EmbeddingTable table = Embedder.embedFiles(embedder, files, map, how, poolingName, w::println);
-            ObjectNode sidecar = JSON.createObjectNode();
-            ObjectNode m = sidecar.putObject("model");
-            m.put("reference", d.reference());
-            m.put("artifact", located.toAbsolutePath().toString());
-            m.put("family", d.family());
-            m.put("size", d.size());
-            sidecar.put("pooling", poolingName);
-            ObjectNode seg = sidecar.putObject("segmentation");
-            seg.put("kind", how.isEpochs() ? "epochs" : "windows");
-            seg.put("description", how.describe());
-            if (how.isEpochs()) {
-                seg.put("tmin", tmin);
-                seg.put("tmax", tmax);
-            } else {
-                seg.put("window_samples", d.windowSamples());
-                seg.put("stride_seconds", strideSeconds > 0 ? strideSeconds : d.windowSeconds());
-            }
-            ObjectNode pre = sidecar.putObject("preprocessing");
-            pre.put("sampling_rate", d.samplingRate());
-            pre.put("channel_map", map == null ? null : map.source());
-            JsonNode artifactPre = JSON.readTree(Files.readAllBytes(artifact.root().resolve(ArtifactLayout.PREPROCESSING)));
-            pre.set("filters", artifactPre.get("filters"));
-            pre.put("normalisation", artifactPre.hasNonNull("normalisation") ? "the artifact's statistics" : "none");
-            pre.put("family_scaling", d.family().equals("deeperbrain") ? "volts x hyperparameters.input_scale"
-                    : "the artifact's tokenizer");
+            ObjectNode sidecar = EmbeddingFiles.describe(embedder.description(), artifact, how, poolingName, map);
             Path sidecarFile = EmbeddingFiles.write(out, table, sidecar);
             w.printf("wrote %s (%d x %d) and %s%n", out, table.size(), table.dimension(), sidecarFile);
         }

@@ -6,6 +6,7 @@ import io.neurofm.montage.ChannelMap;
 import io.neurofm.signal.Recording;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -29,21 +30,34 @@ public final class Embedder {
     }
 
     /**
-     * Every file loaded ({@link InputFiles#load}), cut and embedded.
+     * Every file through {@link #embedFile}, in order, as one table.
      *
      * @param log one line per file (channels used, segments, rejected epochs)
      */
     public static EmbeddingTable embedFiles(EmbeddingModel model, List<Path> files, ChannelMap map, Segmentation how,
                                             String pooling, Consumer<String> log) throws IOException {
-        EmbeddingTable.Builder table = new EmbeddingTable.Builder();
+        List<EmbeddingTable> tables = new ArrayList<>();
         for (Path file : files) {
-            Recording recording = InputFiles.load(file, map);
-            Segments segments = Segments.cut(model, recording, how);
-            log.accept(file.getFileName() + ": " + segments.size() + (how.isEpochs() ? " epochs" : " windows")
-                    + " of channels " + segments.channels()
-                    + (segments.rejected().isEmpty() ? "" : "; rejected " + segments.rejected()));
-            table.add(file, recording.ids(), segments, embed(model, segments.windows(), pooling));
+            tables.add(embedFile(model, file, map, how, pooling, log));
         }
-        return table.build();
+        return EmbeddingTable.concat(tables);
+    }
+
+    /**
+     * One file loaded ({@link InputFiles#load}), cut ({@link Segments#cut}) and embedded: the unit of
+     * work of {@code neurofm embed} and of the Spark embedding job alike.
+     *
+     * @param log gets one line (channels used, segments, rejected epochs)
+     */
+    public static EmbeddingTable embedFile(EmbeddingModel model, Path file, ChannelMap map, Segmentation how,
+                                           String pooling, Consumer<String> log) throws IOException {
+        Recording recording = InputFiles.load(file, map);
+        Segments segments = Segments.cut(model, recording, how);
+        log.accept(file.getFileName() + ": " + segments.size() + (how.isEpochs() ? " epochs" : " windows")
+                + " of channels " + segments.channels()
+                + (segments.rejected().isEmpty() ? "" : "; rejected " + segments.rejected()));
+        return new EmbeddingTable.Builder()
+                .add(file, recording.ids(), segments, embed(model, segments.windows(), pooling))
+                .build();
     }
 }

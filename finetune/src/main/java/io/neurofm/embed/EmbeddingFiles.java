@@ -1,5 +1,9 @@
 package io.neurofm.embed;
 
+import io.neurofm.artifact.Artifact;
+import io.neurofm.artifact.ArtifactLayout;
+import io.neurofm.inference.ModelDescription;
+import io.neurofm.montage.ChannelMap;
 import io.neurofm.signal.io.AtomicFiles;
 import io.neurofm.signal.io.npy.Npz;
 import io.neurofm.signal.io.npy.NpzRecordingWriter;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,6 +35,44 @@ public final class EmbeddingFiles {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private EmbeddingFiles() {
+    }
+
+    /**
+     * The sidecar's description of how the embeddings were made, for {@link #write}: the model
+     * (reference, artifact, family, size), pooling, segmentation, and the preprocessing (rate,
+     * channel map, the artifact's filters and normalisation, the family's scaling).
+     *
+     * @param pooling the pooling used (resolved: the model's default when none was asked for)
+     * @param map     the channel map applied before the model's preprocessing, or null
+     */
+    public static ObjectNode describe(ModelDescription d, Artifact artifact, Segmentation how, String pooling,
+                                      ChannelMap map) throws IOException {
+        ObjectNode sidecar = JSON.createObjectNode();
+        ObjectNode m = sidecar.putObject("model");
+        m.put("reference", d.reference());
+        m.put("artifact", artifact.source().toString());
+        m.put("family", d.family());
+        m.put("size", d.size());
+        sidecar.put("pooling", pooling);
+        ObjectNode seg = sidecar.putObject("segmentation");
+        seg.put("kind", how.isEpochs() ? "epochs" : "windows");
+        seg.put("description", how.describe());
+        if (how.isEpochs()) {
+            seg.put("tmin", how.tmin());
+            seg.put("tmax", how.tmax());
+        } else {
+            seg.put("window_samples", d.windowSamples());
+            seg.put("stride_seconds", how.strideSeconds() > 0 ? how.strideSeconds() : d.windowSeconds());
+        }
+        ObjectNode pre = sidecar.putObject("preprocessing");
+        pre.put("sampling_rate", d.samplingRate());
+        pre.put("channel_map", map == null ? null : map.source());
+        JsonNode artifactPre = JSON.readTree(Files.readAllBytes(artifact.root().resolve(ArtifactLayout.PREPROCESSING)));
+        pre.set("filters", artifactPre.get("filters"));
+        pre.put("normalisation", artifactPre.hasNonNull("normalisation") ? "the artifact's statistics" : "none");
+        pre.put("family_scaling", d.family().equals("deeperbrain") ? "volts x hyperparameters.input_scale"
+                : "the artifact's tokenizer");
+        return sidecar;
     }
 
     /** The sidecar beside an npz: same folder and base name, ".json". */

@@ -48,6 +48,47 @@ public record EmbeddingTable(float[][] embeddings, List<Path> files, int[] fileI
         return embeddings.length == 0 ? 0 : embeddings[0].length;
     }
 
+    /**
+     * Tables one after another, as one: files in order, rows in order, file indices shifted to
+     * the joined file list. Embedding widths must agree (a pooling whose width follows the channel
+     * count cannot join files with different channel sets).
+     */
+    public static EmbeddingTable concat(List<EmbeddingTable> tables) {
+        List<float[]> rows = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        List<Integer> fileIndex = new ArrayList<>();
+        List<String> subjects = new ArrayList<>();
+        List<String> sessions = new ArrayList<>();
+        List<String> runs = new ArrayList<>();
+        List<Double> starts = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        EmbeddingTable widthSetter = null;
+        for (EmbeddingTable t : tables) {
+            if (t.size() > 0 && widthSetter != null && t.dimension() != widthSetter.dimension()) {
+                throw new IllegalArgumentException(widthSetter.files() + " give " + widthSetter.dimension()
+                        + " values per segment but " + t.files() + " give " + t.dimension()
+                        + " (the pooling's width depends on the channel count): use a fixed-width pooling");
+            }
+            if (t.size() > 0 && widthSetter == null) {
+                widthSetter = t;
+            }
+            int offset = files.size();
+            files.addAll(t.files());
+            for (int i = 0; i < t.size(); i++) {
+                rows.add(t.embeddings()[i]);
+                fileIndex.add(offset + t.fileIndex()[i]);
+                starts.add(t.startSeconds()[i]);
+            }
+            subjects.addAll(t.subjects());
+            sessions.addAll(t.sessions());
+            runs.addAll(t.runs());
+            labels.addAll(t.labels());
+        }
+        return new EmbeddingTable(rows.toArray(new float[0][]), files,
+                fileIndex.stream().mapToInt(Integer::intValue).toArray(), subjects, sessions, runs,
+                starts.stream().mapToDouble(Double::doubleValue).toArray(), labels);
+    }
+
     /** Collects rows file by file. */
     public static final class Builder {
         private final List<float[]> rows = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.neurofm.signal.Recording;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -47,6 +48,22 @@ public final class InputFiles {
             }
             return files;
         }
+    }
+
+    /**
+     * Each input expanded ({@link #expand(Path)}) in the order given, leaving out {@code output} (an
+     * npz that an earlier run wrote into an input folder is not a recording to embed).
+     */
+    public static List<Path> expand(List<Path> inputs, Path output) throws IOException {
+        Path leftOut = output == null ? null : output.toAbsolutePath().normalize();
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            expand(input).stream().filter(f -> !f.toAbsolutePath().normalize().equals(leftOut)).forEach(files::add);
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no recordings to embed in " + inputs);
+        }
+        return files;
     }
 
     /** A channel map option: a .tsv/.json file, {@code resource:NAME}, or {@link #NO_MAP} (null). */

@@ -1,6 +1,8 @@
 package io.neurofm.embed;
 
+import java.io.Serializable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +15,10 @@ import java.util.Map;
  * @param tmin          epoch start relative to each event, seconds (epochs only)
  * @param tmax          epoch end relative to each event, inclusive as in MNE (epochs only)
  */
-public record Segmentation(double strideSeconds, Map<String, String> events, double tmin, double tmax) {
+public record Segmentation(double strideSeconds, Map<String, String> events, double tmin, double tmax)
+        implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public Segmentation {
         if (events != null) {
             if (events.isEmpty()) {
@@ -26,6 +31,19 @@ public record Segmentation(double strideSeconds, Map<String, String> events, dou
         } else if (!(strideSeconds >= 0) || Double.isInfinite(strideSeconds)) {
             throw new IllegalArgumentException("the stride must be >= 0 seconds, got " + strideSeconds);
         }
+    }
+
+    /**
+     * What the embedding options ask for: epochs {@code tmin..tmax} around {@code epochEvents} (each
+     * labelled by its own description) when any are given, else windows {@code strideSeconds} apart.
+     */
+    public static Segmentation of(List<String> epochEvents, double tmin, double tmax, double strideSeconds) {
+        if (epochEvents == null || epochEvents.isEmpty()) {
+            return windows(strideSeconds);
+        }
+        Map<String, String> events = new LinkedHashMap<>();
+        epochEvents.forEach(e -> events.put(e.trim(), null));
+        return epochs(events, tmin, tmax);
     }
 
     public static Segmentation windows(double strideSeconds) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.neurofm.signal.io.npy.NpyDtype;
 
@@ -67,6 +68,50 @@ class EmbeddingFilesTest {
                 List.of(Path.of("a")), new int[] {0}, List.of("", ""), List.of("", ""), List.of("", ""),
                 new double[2], List.of("", "")));
         assertFalse(table().files().isEmpty());
+    }
+
+    @Test
+    void concatenatedTablesShiftFileIndicesAndKeepOrder() {
+        EmbeddingTable one = table();
+        EmbeddingTable empty = new EmbeddingTable(new float[0][], List.of(Path.of("c.edf")), new int[0], List.of(),
+                List.of(), List.of(), new double[0], List.of());
+        EmbeddingTable joined = EmbeddingTable.concat(List.of(one, empty, one));
+        assertEquals(List.of(Path.of("a.edf"), Path.of("b.edf"), Path.of("c.edf"), Path.of("a.edf"), Path.of("b.edf")),
+                joined.files());
+        assertArrayEquals(new int[] {0, 0, 1, 3, 3, 4}, joined.fileIndex(), "c.edf had no rows but keeps its index");
+        assertArrayEquals(new float[] {5, 6}, joined.embeddings()[5]);
+        assertEquals(List.of("left", "right", "left", "left", "right", "left"), joined.labels());
+        assertArrayEquals(new double[] {0, 2.5, 0, 0, 2.5, 0}, joined.startSeconds());
+    }
+
+    @Test
+    void concatRefusesWidthsThatDiffer() {
+        EmbeddingTable wide = new EmbeddingTable(new float[][] {{1, 2, 3}}, List.of(Path.of("w.edf")), new int[] {0},
+                List.of(""), List.of(""), List.of(""), new double[1], List.of(""));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EmbeddingTable.concat(List.of(table(), wide)));
+        assertTrue(e.getMessage().contains("w.edf"), e.getMessage());
+    }
+
+    @Test
+    void expandingInputsLeavesTheOutputOut(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("b.csv"), "x");
+        Files.writeString(dir.resolve("emb.npz"), "x");
+        Files.writeString(dir.resolve("a.csv"), "x");
+        assertEquals(List.of(dir.resolve("a.csv"), dir.resolve("b.csv"), dir.resolve("a.csv")),
+                InputFiles.expand(List.of(dir, dir.resolve("a.csv")), dir.resolve("emb.npz")));
+        assertThrows(IllegalArgumentException.class,
+                () -> InputFiles.expand(List.of(dir.resolve("emb.npz")), dir.resolve("emb.npz")));
+    }
+
+    @Test
+    void embeddingOptionsPickWindowsOrEpochs() {
+        assertEquals(Segmentation.windows(1.5), Segmentation.of(null, 0.5, 3.5, 1.5));
+        assertEquals(Segmentation.windows(0), Segmentation.of(List.of(), 0.5, 3.5, 0));
+        Segmentation epochs = Segmentation.of(List.of(" 0x0301", "0x0302 "), 0.5, 2.5, 9);
+        assertEquals(List.of("0x0301", "0x0302"), List.copyOf(epochs.events().keySet()));
+        assertTrue(epochs.events().values().stream().allMatch(v -> v == null), "labels are the events' own names");
+        assertEquals(2.5, epochs.tmax());
     }
 
     private static List<String> strings(JsonNode array) {

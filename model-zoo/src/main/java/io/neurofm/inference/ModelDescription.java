@@ -1,10 +1,12 @@
 package io.neurofm.inference;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a client needs to call a loaded model.
+ * What a client needs to call a loaded model. Serializable: Spark executors hand it to the driver,
+ * which describes the output by it without loading the model itself.
  *
  * @param reference      NAME:VERSION in the registry (or the artifact path when not from a registry)
  * @param family         "meggpt", "deeperbrain"
@@ -20,7 +22,9 @@ import java.util.Map;
  */
 public record ModelDescription(String reference, String family, String size, double samplingRate, int windowSamples,
         int minimumSamples, List<String> channels, List<String> poolings, Map<String, Integer> dimensions,
-        List<String> heads) {
+        List<String> heads) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public ModelDescription {
         channels = List.copyOf(channels);
         poolings = List.copyOf(poolings);

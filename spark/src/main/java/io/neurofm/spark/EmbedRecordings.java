@@ -1,12 +1,12 @@
 package io.neurofm.spark;
 
+import io.neurofm.embed.Embedder;
+import io.neurofm.embed.EmbeddingTable;
+import io.neurofm.embed.InputFiles;
+import io.neurofm.embed.Segmentation;
 import io.neurofm.inference.EmbeddingModel;
 import io.neurofm.inference.InvalidInputException;
-import io.neurofm.inference.ModelDescription;
-import io.neurofm.inference.PreparedWindow;
-import io.neurofm.load.LoadSpec;
-import io.neurofm.load.RecordingLoader;
-import io.neurofm.signal.Recording;
+import io.neurofm.montage.ChannelMap;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -16,30 +16,21 @@ import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 
 /**
- * The task of {@link EmbedCorpusJob}: borrows this executor's model ({@link ExecutorModels}), and
- * for each recording of the partition reads it ({@link RecordingLoader}, with its BIDS sidecars),
- * cuts it into the model's windows ({@link EmbeddingModel#windows}) and embeds them in batches.
+ * The task of {@link EmbedCorpusJob}: borrows this executor's model ({@link ExecutorModels}) and
+ * runs each recording of the partition through {@link Embedder#embedFile}, the per-file step of
+ * {@code neurofm embed} (load with BIDS sidecars, channel map, cut into windows or epochs, embed).
  */
 final class EmbedRecordings implements FlatMapFunction<Iterator<InputRecording>, EmbeddedRecording> {
     private static final long serialVersionUID = 1L;
 
     /**
-     * @param strideSeconds between window starts; 0 = the model's window length (no overlap)
-     * @param pooling       one of the model's poolings; null = its default
-     * @param batchWindows  windows per forward pass
+     * @param how        windows or epochs, as {@code neurofm embed --stride-seconds / --epochs --tmin --tmax}
+     * @param pooling    one of the model's poolings; null = its default
+     * @param channelMap a {@code --channel-map} value ({@link InputFiles#channelMap}), null for none
      */
-    record Settings(ExecutorModels.Key model, double strideSeconds, String pooling, int batchWindows)
+    record Settings(ExecutorModels.Key model, Segmentation how, String pooling, String channelMap)
             implements Serializable {
         private static final long serialVersionUID = 1L;
-
-        Settings {
-            if (!(strideSeconds >= 0) || Double.isInfinite(strideSeconds)) {
-                throw new IllegalArgumentException("stride must be >= 0 seconds, got " + strideSeconds);
-            }
-            if (batchWindows < 1) {
-                throw new IllegalArgumentException("batch must be >= 1 window, got " + batchWindows);
-            }
-        }
     }
 
     private final Settings settings;
@@ -59,52 +50,23 @@ final class EmbedRecordings implements FlatMapFunction<Iterator<InputRecording>,
         if (!recordings.hasNext()) {
             return out.iterator();
         }
+        ChannelMap map = InputFiles.channelMap(settings.channelMap());
         try (ExecutorModels.Lease lease = ExecutorModels.borrow(settings.model())) {
+            EmbeddingModel model = lease.model();
+            String pooling = settings.pooling() == null ? model.description().defaultPooling() : settings.pooling();
             while (recordings.hasNext()) {
-                out.add(embed(lease.model(), recordings.next(), settings));
+                InputRecording input = recordings.next();
+                List<String> log = new ArrayList<>();
+                EmbeddingTable table;
+                try {
+                    table = Embedder.embedFile(model, Path.of(input.file()), map, settings.how(), pooling, log::add);
+                } catch (InvalidInputException e) {
+                    throw new IllegalArgumentException(input.file() + ": " + e.field() + ": " + e.getMessage(), e);
+                }
+                out.add(new EmbeddedRecording(input.index(), model.description(), String.join("\n", log),
+                        EmbeddedRecording.Rows.of(table)));
             }
         }
         return out.iterator();
-    }
-
-    /** One recording through the model: every window, in order. */
-    static EmbeddedRecording embed(EmbeddingModel model, InputRecording input, Settings settings) throws IOException {
-        ModelDescription d = model.description();
-        String pooling = settings.pooling() == null ? d.defaultPooling() : settings.pooling();
-        int stride = strideSamples(settings.strideSeconds(), d);
-        Recording recording = RecordingLoader.load(Path.of(input.file()), LoadSpec.whole());
-        List<PreparedWindow> windows;
-        float[][] embeddings;
-        try {
-            windows = model.windows(recording, stride);
-            embeddings = new float[windows.size()][];
-            for (int from = 0; from < windows.size(); from += settings.batchWindows()) {
-                int to = Math.min(windows.size(), from + settings.batchWindows());
-                float[][] rows = model.embed(windows.subList(from, to), pooling);
-                System.arraycopy(rows, 0, embeddings, from, rows.length);
-            }
-        } catch (InvalidInputException e) {
-            throw new IllegalArgumentException(input.file() + ": " + e.field() + ": " + e.getMessage(), e);
-        }
-        double[] starts = new double[windows.size()];
-        for (int i = 0; i < starts.length; i++) {
-            starts[i] = windows.get(i).startSeconds();
-        }
-        EmbeddingSetup setup = new EmbeddingSetup(d.reference(), d.family(), pooling, d.samplingRate(),
-                d.windowSamples(), stride);
-        return new EmbeddedRecording(input.index(), input.file(), setup, embeddings, starts);
-    }
-
-    /** Seconds to samples at the model's rate; 0 seconds = the window length. */
-    static int strideSamples(double strideSeconds, ModelDescription d) {
-        if (strideSeconds == 0) {
-            return d.windowSamples();
-        }
-        long samples = Math.round(strideSeconds * d.samplingRate());
-        if (samples < 1 || samples > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("a stride of " + strideSeconds + " s is " + samples + " samples at the model's "
-                    + d.samplingRate() + " Hz; it must be at least one sample");
-        }
-        return (int) samples;
     }
 }
