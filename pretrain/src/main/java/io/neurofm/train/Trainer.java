@@ -126,12 +126,13 @@ public final class Trainer {
         double lastLoss = Double.NaN;
         Path lastCheckpoint = checkpoint;
         try (Replicas replicas = new Replicas(parameters, devices);
-                MetricsLog metrics = new MetricsLog(metricsFile())) {
+                MetricsLog metrics = new MetricsLog(metricsFile());
+                ProgressLine progress = config.progress()
+                        ? new ProgressLine(progressOut, start, config.steps(), globalBatch, train.tokensPerSample())
+                        : null) {
             TrainStep trainStep = new TrainStep(model, replicas, optimizer, new ArrayList<>(parameters.values()),
                     config.accumulation(), config.maxGradNorm(), config.seed());
             long t0 = System.nanoTime();
-            ProgressLine progress = config.progress()
-                    ? new ProgressLine(progressOut, start, config.steps(), globalBatch, train.tokensPerSample()) : null;
             long intervalStart = t0;
             long intervalSteps = 0;
             for (long step = start; step < config.steps(); step++) {
