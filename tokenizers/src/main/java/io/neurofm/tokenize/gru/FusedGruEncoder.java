@@ -10,7 +10,7 @@ import java.util.Map;
  * <p>Why not libtorch: at::gru on CPU is a per-timestep loop of small kernels, so encoding paid
  * the JNI and kernel-launch cost of ~10 operations per sample step and did not get faster with
  * larger batches (measured 12x real time at 32k samples per batch, 3-4x at 256k-1M). Here the
- * recurrent weights are stored transposed ({@code [k][gate row]}), so every update is an
+ * recurrent weights are stored transposed, one Java array per input unit, so every update is an
  * {@code axpy} over a contiguous row that HotSpot's auto-vectoriser turns into SIMD code, one
  * weight row serving the whole block from L1; the nonlinearities are branch-free rational
  * approximations (see {@link #tanh}) so they vectorise too.
@@ -24,14 +24,18 @@ import java.util.Map;
 final class FusedGruEncoder {
     private static final float LAYER_NORM_EPS = 1e-5f;
     private final int h;
-    private final int g;
     private final int n;
-    private final float[] wi;
-    private final float[] bi;
-    private final float[] bh;
-    private final float[] whhT;
-    private final float[] wlT;
-    private final float[] bl;
+    // Each gate's input weight/bias row and hidden bias split out, and every matrix as one Java array
+    // per row: HotSpot 17 vectorises a[j] += s * b[j] only when all arrays in the loop share an offset.
+    private final float[] wiRz;
+    private final float[] biRz;
+    private final float[] wiN;
+    private final float[] biN;
+    /** Per hidden unit k: [W_hh[:, k] (3H) | W_linear[:, k] (N)], so one pass gives the next step's hidden
+     *  gates and the current state's logits. */
+    private final float[][] wT;
+    /** [b_hh (3H) | b_linear (N)]. */
+    private final float[] bias;
     private final float[] gamma;
     private final float[] beta;
     private final boolean[] allowed;
@@ -39,14 +43,28 @@ final class FusedGruEncoder {
     FusedGruEncoder(GruConfig config, Map<String, TokenizerState.Tensor> weights, boolean[] allowed) {
         Weights.check(config, weights);
         h = config.hidden();
-        g = 3 * h;
         n = config.vocabulary();
-        wi = tensor(weights, "gru.weight_ih_l0");
-        bi = tensor(weights, "gru.bias_ih_l0");
-        bh = tensor(weights, "gru.bias_hh_l0");
-        whhT = transpose(tensor(weights, "gru.weight_hh_l0"), g, h);
-        wlT = transpose(tensor(weights, "linear.weight"), n, h);
-        bl = tensor(weights, "linear.bias");
+        float[] wi = tensor(weights, "gru.weight_ih_l0");
+        float[] bi = tensor(weights, "gru.bias_ih_l0");
+        float[] bh = tensor(weights, "gru.bias_hh_l0");
+        wiRz = java.util.Arrays.copyOfRange(wi, 0, 2 * h);
+        biRz = java.util.Arrays.copyOfRange(bi, 0, 2 * h);
+        wiN = java.util.Arrays.copyOfRange(wi, 2 * h, 3 * h);
+        biN = java.util.Arrays.copyOfRange(bi, 2 * h, 3 * h);
+        float[] whh = tensor(weights, "gru.weight_hh_l0"); // [3H][H]
+        float[] wl = tensor(weights, "linear.weight"); // [N][H]
+        wT = new float[h][3 * h + n];
+        for (int k = 0; k < h; k++) {
+            for (int r = 0; r < 3 * h; r++) {
+                wT[k][r] = whh[r * h + k];
+            }
+            for (int i = 0; i < n; i++) {
+                wT[k][3 * h + i] = wl[i * h + k];
+            }
+        }
+        bias = new float[3 * h + n];
+        System.arraycopy(tensor(weights, "gru.bias_hh_l0"), 0, bias, 0, 3 * h);
+        System.arraycopy(tensor(weights, "linear.bias"), 0, bias, 3 * h, n);
         gamma = tensor(weights, "norm.weight");
         beta = tensor(weights, "norm.bias");
         this.allowed = allowed == null ? null : allowed.clone();
@@ -55,27 +73,33 @@ final class FusedGruEncoder {
         }
     }
 
-    /** Scratch buffers for one block; one per thread. */
+    /** Scratch for one block of windows (rounded up to a multiple of 4); one per thread. */
     final class Block {
         final int size;
-        final float[] state;
-        final float[] gh;
-        final float[] rz;
-        final float[] nn;
-        final float[] logits;
+        final float[][] state;
+        final float[][] out;
+        final float[][] ghN;
+        final float[][] rz;
+        final float[][] z;
+        final float[][] nn;
+        final float[][] logits;
+        final float[] normalised;
 
-        Block(int size) {
-            this.size = size;
-            state = new float[size * h];
-            gh = new float[size * g];
-            rz = new float[size * 2 * h];
-            nn = new float[size * h];
-            logits = new float[size * n];
+        Block(int windows) {
+            size = (windows + 3) / 4 * 4;
+            state = new float[size][h];
+            out = new float[size][3 * h + n];
+            ghN = new float[size][h];
+            rz = new float[size][2 * h];
+            z = new float[size][h];
+            nn = new float[size][h];
+            logits = new float[size][n];
+            normalised = new float[n];
         }
     }
 
-    Block block(int size) {
-        return new Block(size);
+    Block block(int windows) {
+        return new Block(windows);
     }
 
     /**
@@ -84,105 +108,108 @@ final class FusedGruEncoder {
      * {@code codes[s * length + t]}. The state starts at zero.
      */
     void encode(Block b, float[] x, int count, int length, int[] codes) {
-        java.util.Arrays.fill(b.state, 0, count * h, 0f);
-        for (int t = 0; t < length; t++) {
-            step(b, x, count, length, t);
-            head(b, count, length, t, codes);
+        int rows = (count + 3) / 4 * 4;
+        for (int s = 0; s < rows; s++) {
+            java.util.Arrays.fill(b.state[s], 0f);
+        }
+        float[] xt = new float[rows];
+        for (int t = 0; t <= length; t++) {
+            // One pass over the weights: hidden gates for step t and logits of the state after step t - 1.
+            matmulRows(b.state, wT, bias, b.out, rows);
+            if (t > 0) {
+                for (int s = 0; s < count; s++) {
+                    System.arraycopy(b.out[s], 3 * h, b.logits[s], 0, n);
+                    codes[s * length + t - 1] = argmaxNormalised(b.logits[s], b.normalised);
+                }
+            }
+            if (t == length) {
+                break;
+            }
+            for (int s = 0; s < count; s++) {
+                xt[s] = x[s * length + t];
+            }
+            gates(b, xt, rows);
         }
     }
 
-    private void step(Block b, float[] x, int count, int length, int t) {
-        float[] state = b.state;
-        float[] gh = b.gh;
-        float[] rz = b.rz;
-        float[] nn = b.nn;
-        for (int s = 0; s < count; s++) {
-            System.arraycopy(bh, 0, gh, s * g, g);
-        }
-        for (int k = 0; k < h; k++) {
-            int row = k * g;
-            for (int s = 0; s < count; s++) {
-                float hk = state[s * h + k];
-                int o = s * g;
-                for (int j = 0; j < g; j++) {
-                    gh[o + j] += hk * whhT[row + j];
-                }
+    private void gates(Block b, float[] xt, int rows) {
+        for (int s = 0; s < rows; s++) {
+            float xv = xt[s];
+            float[] rz = b.rz[s];
+            float[] gh = b.out[s];
+            for (int j = 0; j < rz.length; j++) {
+                rz[j] = (xv * wiRz[j] + biRz[j]) + gh[j];
             }
-        }
-        int h2 = 2 * h;
-        for (int s = 0; s < count; s++) {
-            float xv = x[s * length + t];
-            int o = s * g;
-            int r = s * h2;
-            for (int j = 0; j < h2; j++) {
-                rz[r + j] = (xv * wi[j] + bi[j]) + gh[o + j];
+            sigmoid(rz, rz.length);
+            float[] nn = b.nn[s];
+            float[] ghN = b.ghN[s];
+            System.arraycopy(gh, 2 * h, ghN, 0, h);
+            for (int j = 0; j < nn.length; j++) {
+                nn[j] = (xv * wiN[j] + biN[j]) + rz[j] * ghN[j];
             }
-        }
-        sigmoid(rz, count * h2);
-        for (int s = 0; s < count; s++) {
-            float xv = x[s * length + t];
-            int o = s * g + h2;
-            int r = s * h2;
-            int q = s * h;
-            for (int j = 0; j < h; j++) {
-                nn[q + j] = (xv * wi[h2 + j] + bi[h2 + j]) + rz[r + j] * gh[o + j];
-            }
-        }
-        tanh(nn, count * h);
-        for (int s = 0; s < count; s++) {
-            int zo = s * h2 + h;
-            int q = s * h;
-            for (int j = 0; j < h; j++) {
-                float nv = nn[q + j];
-                state[q + j] = nv + rz[zo + j] * (state[q + j] - nv);
+            tanh(nn, nn.length);
+            float[] z = b.z[s];
+            System.arraycopy(rz, h, z, 0, h);
+            float[] state = b.state[s];
+            for (int j = 0; j < state.length; j++) {
+                float nv = nn[j];
+                state[j] = nv + z[j] * (state[j] - nv);
             }
         }
     }
 
-    private void head(Block b, int count, int length, int t, int[] codes) {
-        float[] logits = b.logits;
-        float[] state = b.state;
-        for (int s = 0; s < count; s++) {
-            System.arraycopy(bl, 0, logits, s * n, n);
+    /**
+     * {@code out[s] = bias + in[s] · wT} for rows {@code s < rows} (a multiple of 4): four rows per pass
+     * over each weight row, so every loaded weight feeds four multiply-adds.
+     */
+    private static void matmulRows(float[][] in, float[][] wT, float[] bias, float[][] out, int rows) {
+        for (int s = 0; s < rows; s++) {
+            System.arraycopy(bias, 0, out[s], 0, bias.length);
         }
-        for (int k = 0; k < h; k++) {
-            int row = k * n;
-            for (int s = 0; s < count; s++) {
-                float hk = state[s * h + k];
-                int o = s * n;
-                for (int i = 0; i < n; i++) {
-                    logits[o + i] += hk * wlT[row + i];
+        for (int k = 0; k < wT.length; k++) {
+            float[] w = wT[k];
+            for (int s = 0; s < rows; s += 4) {
+                float h0 = in[s][k];
+                float h1 = in[s + 1][k];
+                float h2 = in[s + 2][k];
+                float h3 = in[s + 3][k];
+                float[] a0 = out[s];
+                float[] a1 = out[s + 1];
+                float[] a2 = out[s + 2];
+                float[] a3 = out[s + 3];
+                for (int j = 0; j < w.length; j++) {
+                    float wj = w[j];
+                    a0[j] += h0 * wj;
+                    a1[j] += h1 * wj;
+                    a2[j] += h2 * wj;
+                    a3[j] += h3 * wj;
                 }
             }
-        }
-        for (int s = 0; s < count; s++) {
-            codes[s * length + t] = argmaxNormalised(logits, s * n);
         }
     }
 
     /** argmax of LayerNorm(z) * gamma + beta over the allowed codes (first index on exact ties, as torch). */
-    private int argmaxNormalised(float[] z, int o) {
+    private int argmaxNormalised(float[] z, float[] v) {
         float sum = 0;
         for (int i = 0; i < n; i++) {
-            sum += z[o + i];
+            sum += z[i];
         }
         float mean = sum / n;
         float sq = 0;
         for (int i = 0; i < n; i++) {
-            float c = z[o + i] - mean;
+            float c = z[i] - mean;
             sq += c * c;
         }
         float std = (float) Math.sqrt(sq / n + LAYER_NORM_EPS);
+        for (int i = 0; i < n; i++) {
+            v[i] = (z[i] - mean) / std * gamma[i] + beta[i];
+        }
         int best = -1;
         float bestValue = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
-            if (allowed != null && !allowed[i]) {
-                continue;
-            }
-            float v = (z[o + i] - mean) / std * gamma[i] + beta[i];
-            if (best < 0 || v > bestValue) {
+            if ((allowed == null || allowed[i]) && (best < 0 || v[i] > bestValue)) {
                 best = i;
-                bestValue = v;
+                bestValue = v[i];
             }
         }
         return best;
@@ -242,14 +269,4 @@ final class FusedGruEncoder {
         return weights.get(name).data();
     }
 
-    /** [rows][cols] row-major to [cols][rows]. */
-    private static float[] transpose(float[] a, int rows, int cols) {
-        float[] out = new float[a.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                out[c * rows + r] = a[r * cols + c];
-            }
-        }
-        return out;
-    }
 }
