@@ -53,6 +53,9 @@ public final class GruBenchmark {
      * @param encodeSecondsPerSignalHour   wall time to encode one hour of the throughput recording, extrapolated
      *                                     linearly from {@code throughputSeconds}
      * @param encodeRealTimeFactor         recording seconds encoded per wall second (all channels at once)
+     * @param encodeCpuSeconds             process CPU time spent in that encode (all threads): on a shared
+     *                                     machine, {@code throughputSeconds / (encodeCpuSeconds / cpus)} is the
+     *                                     real-time factor the same work would reach on idle cores
      */
     public record Result(String tokenizer, int hidden, int codes, int kernel, String padding, double learningRate,
                          int batch, int window, double usageWeight, int steps, double trainSeconds,
@@ -62,7 +65,8 @@ public final class GruBenchmark {
                          double bitsPerSampleVocabulary, double bitsPerSampleHeldOutEntropy,
                          double bitsPerSampleTrainingEntropy, double quantileVarianceExplained,
                          int throughputChannels, double throughputSeconds, double encodeWallSeconds,
-                         double encodeRealTimeFactor, double encodeSecondsPerSignalHour, int cpus) {
+                         double encodeRealTimeFactor, double encodeSecondsPerSignalHour, double encodeCpuSeconds,
+                         int cpus) {
     }
 
     /** The acceptance run: both shared EEG recordings, 80/20 split, H = N = 64, K = 10, 10 minutes. */
@@ -135,6 +139,7 @@ public final class GruBenchmark {
 
         int channels = 0;
         double encodeSeconds = 0;
+        double encodeCpu = 0;
         double seconds = 0;
         if (options.throughputSeconds() > 0) {
             Recording first = onlyData(Resampling.resample(Readers.read(options.files().get(0), OpenOptions.DEFAULT),
@@ -142,9 +147,11 @@ public final class GruBenchmark {
             int n = (int) Math.round(options.throughputSeconds() * config.samplingRate());
             Recording piece = n <= first.sampleCount() ? Segments.slice(first, 0, n, null) : tiled(first, n);
             tokenizer.encode(Segments.slice(first, 0, Math.min(n, 2 * config.encodeWindow()), null)); // warm-up
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
             tokenizer.encode(piece);
             encodeSeconds = (System.nanoTime() - t0) / 1e9;
+            encodeCpu = (processCpuNanos() - c0) / 1e9;
             channels = piece.channelCount();
             seconds = piece.durationSeconds();
         }
@@ -158,7 +165,12 @@ public final class GruBenchmark {
                 tokenizer.trainingUsageEntropyBits(),
                 median(quantileVe.stream().mapToDouble(Double::doubleValue).toArray()), channels, seconds,
                 encodeSeconds, seconds > 0 ? seconds / encodeSeconds : 0, seconds > 0 ? encodeSeconds * 3600 / seconds : 0,
-                Runtime.getRuntime().availableProcessors());
+                encodeCpu, Runtime.getRuntime().availableProcessors());
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     /**
