@@ -25,6 +25,14 @@ final class BenchTokenizerCommand implements Callable<Integer> {
     @Option(names = "--minutes", defaultValue = "10", description = "Training time budget (default ${DEFAULT-VALUE}).")
     double minutes;
 
+    @Option(names = "--usage-weight", description = "Codebook-usage regulariser weight (default: the config's).")
+    Double usageWeight;
+
+    @Option(names = "--throughput-seconds", defaultValue = "60",
+            description = "Seconds of 64-channel EEG encoded for the speed figure; longer than the file repeats it "
+                    + "(3600 = the issue's hour) (default ${DEFAULT-VALUE}).")
+    double throughputSeconds;
+
     @Spec
     CommandSpec spec;
 
@@ -32,9 +40,13 @@ final class BenchTokenizerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DecoderPadding decoderPadding = DecoderPadding.valueOf(padding.toUpperCase(Locale.ROOT));
         GruBenchmark.Options acceptance = GruBenchmark.acceptance(DataPaths.sharedData(), decoderPadding);
+        var config = acceptance.config().withTraining(acceptance.config().window(), acceptance.config().batch(),
+                acceptance.config().steps(), minutes * 60);
+        if (usageWeight != null) {
+            config = config.withUsageWeight(usageWeight);
+        }
         GruBenchmark.Options options = new GruBenchmark.Options(acceptance.files(), acceptance.trainFraction(),
-                acceptance.config().withTraining(acceptance.config().window(), acceptance.config().batch(),
-                        acceptance.config().steps(), minutes * 60), acceptance.throughputSeconds());
+                config, throughputSeconds);
         PrintWriter err = spec.commandLine().getErr();
         GruBenchmark.Result result = GruBenchmark.run(options, p -> {
             err.printf(Locale.ROOT, "\rstep %d, %.0f%% of budget, loss %.4f   ", p.step(), 100 * p.fraction(), p.loss());

@@ -41,6 +41,8 @@ public final class GruBenchmark {
     /**
      * @param medianVarianceExplained      median over held-out channels of 1 - var(x - x̂) / var(x)
      * @param minVarianceExplained         the worst held-out channel
+     * @param medianVarianceExplainedTrainedDecoder the median with the decoder as gradient training left it,
+     *                                     before the least-squares refit (same tokens)
      * @param liveTokens                   codes left after the vocabulary refactor (id 0 excluded)
      * @param bitsPerSampleVocabulary      log2 of the live vocabulary
      * @param bitsPerSampleHeldOutEntropy  empirical entropy of token usage on the held-out data
@@ -51,15 +53,20 @@ public final class GruBenchmark {
      * @param encodeSecondsPerSignalHour   wall time to encode one hour of the throughput recording, extrapolated
      *                                     linearly from {@code throughputSeconds}
      * @param encodeRealTimeFactor         recording seconds encoded per wall second (all channels at once)
+     * @param encodeCpuSeconds             process CPU time spent in that encode (all threads): on a shared
+     *                                     machine, {@code throughputSeconds / (encodeCpuSeconds / cpus)} is the
+     *                                     real-time factor the same work would reach on idle cores
      */
     public record Result(String tokenizer, int hidden, int codes, int kernel, String padding, double learningRate,
                          int batch, int window, double usageWeight, int steps, double trainSeconds,
                          double finalLoss, int trainChannels, int heldOutChannels,
-                         double medianVarianceExplained, double minVarianceExplained, int liveTokens,
+                         double medianVarianceExplained, double minVarianceExplained,
+                         double medianVarianceExplainedTrainedDecoder, int liveTokens,
                          double bitsPerSampleVocabulary, double bitsPerSampleHeldOutEntropy,
                          double bitsPerSampleTrainingEntropy, double quantileVarianceExplained,
                          int throughputChannels, double throughputSeconds, double encodeWallSeconds,
-                         double encodeRealTimeFactor, double encodeSecondsPerSignalHour, int cpus) {
+                         double encodeRealTimeFactor, double encodeSecondsPerSignalHour, double encodeCpuSeconds,
+                         int cpus) {
     }
 
     /** The acceptance run: both shared EEG recordings, 80/20 split, H = N = 64, K = 10, 10 minutes. */
@@ -96,15 +103,17 @@ public final class GruBenchmark {
         }
         FitProgress[] last = new FitProgress[1];
         long started = System.nanoTime();
-        GruTokenizer tokenizer = GruTokenizer.fit(train, config, p -> {
+        GruTokenizer.Fitted fitted = GruTokenizer.fitWithTrainedDecoder(train, config, p -> {
             last[0] = p;
             if (progress != null) {
                 progress.accept(p);
             }
         });
+        GruTokenizer tokenizer = fitted.refit();
         double trainSeconds = (System.nanoTime() - started) / 1e9;
 
         List<Double> ve = new ArrayList<>();
+        List<Double> trainedVe = new ArrayList<>();
         List<Double> quantileVe = new ArrayList<>();
         long[] usage = new long[tokenizer.vocabularySize()];
         QuantileBins bins = QuantileBins.fit(train, tokenizer, tokenizer.liveTokens());
@@ -119,6 +128,9 @@ public final class GruBenchmark {
             for (double v : varianceExplained(onlyData(r), back)) {
                 ve.add(v);
             }
+            for (double v : varianceExplained(onlyData(r), fitted.trained().decode(fitted.trained().encode(r)))) {
+                trainedVe.add(v);
+            }
             for (double v : varianceExplained(onlyData(r), bins.roundTrip(onlyData(r)))) {
                 quantileVe.add(v);
             }
@@ -127,16 +139,19 @@ public final class GruBenchmark {
 
         int channels = 0;
         double encodeSeconds = 0;
+        double encodeCpu = 0;
         double seconds = 0;
         if (options.throughputSeconds() > 0) {
             Recording first = onlyData(Resampling.resample(Readers.read(options.files().get(0), OpenOptions.DEFAULT),
                     config.samplingRate()));
-            int n = (int) Math.min(first.sampleCount(), Math.round(options.throughputSeconds() * config.samplingRate()));
-            Recording piece = Segments.slice(first, 0, n, null);
+            int n = (int) Math.round(options.throughputSeconds() * config.samplingRate());
+            Recording piece = n <= first.sampleCount() ? Segments.slice(first, 0, n, null) : tiled(first, n);
             tokenizer.encode(Segments.slice(first, 0, Math.min(n, 2 * config.encodeWindow()), null)); // warm-up
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
             tokenizer.encode(piece);
             encodeSeconds = (System.nanoTime() - t0) / 1e9;
+            encodeCpu = (processCpuNanos() - c0) / 1e9;
             channels = piece.channelCount();
             seconds = piece.durationSeconds();
         }
@@ -144,12 +159,34 @@ public final class GruBenchmark {
                 config.padding().name().toLowerCase(java.util.Locale.ROOT), config.learningRate(), config.batch(),
                 config.window(), config.usageWeight(), last[0].step(), trainSeconds, last[0].loss(),
                 train.stream().mapToInt(Recording::channelCount).sum(), veArray.length, median(veArray),
-                Arrays.stream(veArray).min().orElse(Double.NaN), tokenizer.liveTokens(),
+                Arrays.stream(veArray).min().orElse(Double.NaN),
+                median(trainedVe.stream().mapToDouble(Double::doubleValue).toArray()), tokenizer.liveTokens(),
                 Math.log(tokenizer.liveTokens()) / Math.log(2), Vocabulary.entropyBits(usage),
                 tokenizer.trainingUsageEntropyBits(),
                 median(quantileVe.stream().mapToDouble(Double::doubleValue).toArray()), channels, seconds,
                 encodeSeconds, seconds > 0 ? seconds / encodeSeconds : 0, seconds > 0 ? encodeSeconds * 3600 / seconds : 0,
-                Runtime.getRuntime().availableProcessors());
+                encodeCpu, Runtime.getRuntime().availableProcessors());
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+    }
+
+    /**
+     * The recording repeated end to end up to {@code samples} samples per channel: a long input for
+     * the throughput figure from a short real file (the encoder's cost does not depend on content).
+     */
+    static Recording tiled(Recording r, int samples) {
+        float[][] data = new float[r.channelCount()][samples];
+        for (int c = 0; c < data.length; c++) {
+            float[] src = r.channelData(c);
+            for (int t = 0; t < samples; t += src.length) {
+                System.arraycopy(src, 0, data[c], t, Math.min(src.length, samples - t));
+            }
+        }
+        return new Recording(r.channels(), data, r.samplingRate(), List.of(), io.neurofm.signal.RecordingIds.NONE, null,
+                0, List.of(io.neurofm.signal.Transform.of("tile", "samples", samples)));
     }
 
     /** Per channel (matched by position), 1 - var(original - reconstruction) / var(original). */

@@ -68,7 +68,7 @@ public final class GruTokenizer implements Tokenizer {
             live[code] = true;
         }
         // Fail now, not at the first encode, when the tensors do not fit the config.
-        CodeEncoder.encode(config, this.weights, List.of(new float[config.kernel()]), live);
+        Weights.check(config, this.weights);
     }
 
     /**
@@ -81,6 +81,18 @@ public final class GruTokenizer implements Tokenizer {
      *                         as one training window
      */
     public static GruTokenizer fit(List<Recording> recordings, GruConfig config, Consumer<FitProgress> progress)
+            throws SignalException {
+        return fitWithTrainedDecoder(recordings, config, progress).refit();
+    }
+
+    /**
+     * The tokenizer as gradient training left it and the same tokenizer after the least-squares
+     * decoder refit ({@link DecoderRefit}); the encoders, hence the tokens, are identical.
+     */
+    record Fitted(GruTokenizer trained, GruTokenizer refit) {
+    }
+
+    static Fitted fitWithTrainedDecoder(List<Recording> recordings, GruConfig config, Consumer<FitProgress> progress)
             throws SignalException {
         if (recordings.isEmpty()) {
             throw new SignalException(null, "no recordings to fit the gru tokenizer on");
@@ -123,7 +135,16 @@ public final class GruTokenizer implements Tokenizer {
                 usage[code]++;
             }
         }
-        return new GruTokenizer(config, stats, Vocabulary.fromUsage(usage), weights);
+        Vocabulary vocabulary = Vocabulary.fromUsage(usage);
+        GruTokenizer trained = new GruTokenizer(config, stats, vocabulary, weights);
+        float[] decoder = DecoderRefit.fit(sequences, codes, config.vocabulary(), config.kernel(),
+                config.padding().left(config.kernel()), weights.get("decoder.weight").data());
+        Map<String, TokenizerState.Tensor> refitWeights = new LinkedHashMap<>(weights);
+        refitWeights.put("decoder.weight", new TokenizerState.Tensor(weights.get("decoder.weight").shape(),
+                java.util.Arrays.copyOf(decoder, decoder.length - 1)));
+        refitWeights.put("decoder.bias", new TokenizerState.Tensor(new long[] {1},
+                new float[] {decoder[decoder.length - 1]}));
+        return new Fitted(trained, new GruTokenizer(config, stats, vocabulary, refitWeights));
     }
 
     /** Rebuilds a tokenizer from its saved state. */

@@ -42,6 +42,7 @@ class GruTokenizerTest {
     private static Recording train;
     private static Recording heldOut;
     private static GruTokenizer tokenizer;
+    private static GruTokenizer trainedDecoder;
     private static final List<FitProgress> progress = new ArrayList<>();
 
     @BeforeAll
@@ -52,7 +53,9 @@ class GruTokenizerTest {
                 OpenOptions.DEFAULT), 250.0);
         train = Segments.slice(eeg, 0, TRAIN, CHANNELS);
         heldOut = Segments.slice(eeg, TRAIN, TRAIN + HELD_OUT, CHANNELS);
-        tokenizer = GruTokenizer.fit(List.of(train), CONFIG, progress::add);
+        GruTokenizer.Fitted fitted = GruTokenizer.fitWithTrainedDecoder(List.of(train), CONFIG, progress::add);
+        tokenizer = fitted.refit();
+        trainedDecoder = fitted.trained();
     }
 
     @Test
@@ -169,6 +172,59 @@ class GruTokenizerTest {
         Tokens otherVocabulary = new Tokens(tokens.channels(), tokens.positions(), tokens.ids(), null, null,
                 tokens.vocabularySize() + 3, tokens.stepSeconds(), tokens.samplingRate());
         assertMessage(() -> tokenizer.decode(otherVocabulary), "not made by this gru tokenizer");
+    }
+
+    @Test
+    void decoderRefitKeepsTheTokensAndDoesNotLoseOnTheTrainingData() throws SignalException {
+        Tokens tokens = tokenizer.encode(train);
+        assertArrayEquals(tokens.ids(), trainedDecoder.encode(train).ids());
+        double refit = GruBenchmark.median(GruBenchmark.varianceExplained(train, tokenizer.decode(tokens)));
+        double trained = GruBenchmark.median(GruBenchmark.varianceExplained(train, trainedDecoder.decode(tokens)));
+        System.out.println("gru test tokenizer: training-data median variance explained " + trained
+                + " with the trained decoder, " + refit + " after the least-squares refit");
+        // Least squares minimises the summed squared error over all channels, not each channel's median:
+        // allow a hair of slack.
+        assertTrue(refit >= trained - 1e-3, trained + " -> " + refit);
+    }
+
+    /** The Java encoder against the libtorch forward pass it replaced, on real EEG and trained weights. */
+    @Test
+    void javaEncoderGivesTheLibtorchEncodersCodes() {
+        List<float[]> sequences = new ArrayList<>();
+        for (Recording r : List.of(train, heldOut)) {
+            for (int c = 0; c < r.channelCount(); c++) {
+                sequences.add(tokenizer.stats(r.channel(c).name()).zscore(r.channelData(c)));
+            }
+        }
+        var weights = tokenizer.state().tensors();
+        int[][] libtorch = CodeEncoder.encodeWithLibtorch(CONFIG, weights, sequences, null);
+        int[][] java1 = CodeEncoder.encode(CONFIG, weights, sequences, null, 1);
+        int[][] java2 = CodeEncoder.encode(CONFIG, weights, sequences, null, 2);
+        assertArrayEquals(java1, java2, "thread count changed the codes");
+        long differ = 0;
+        long total = 0;
+        for (int s = 0; s < libtorch.length; s++) {
+            for (int t = 0; t < libtorch[s].length; t++) {
+                total++;
+                differ += libtorch[s][t] == java1[s][t] ? 0 : 1;
+            }
+        }
+        System.out.println("gru test tokenizer: " + differ + " of " + total + " codes differ from libtorch's");
+        // Float rounding differs (summation order, tanh approximation): a code may flip only at a
+        // near-tie of the two best logits. Allow one in 10^4.
+        assertTrue(differ * 10_000 <= total, differ + " of " + total + " codes differ from libtorch's");
+    }
+
+    @Test
+    void tanhApproximationIsWithinFloatRounding() {
+        double worst = 0;
+        for (int i = -240_000; i <= 240_000; i++) {
+            float v = i * 5e-5f;
+            worst = Math.max(worst, Math.abs(FusedGruEncoder.tanhOf(v) - Math.tanh(v)));
+        }
+        assertTrue(worst < 5e-7, "max |error| " + worst);
+        assertEquals(1f, FusedGruEncoder.tanhOf(100f), 1e-6f);
+        assertEquals(-1f, FusedGruEncoder.tanhOf(-100f), 1e-6f);
     }
 
     private interface Call {

@@ -52,7 +52,7 @@ public final class AtlasTimeSeries {
     public static Recording compute(Volume fmri, Volume atlas, AtlasLabels labels, EmptyRois policy,
                                     OpenOptions options) throws SignalException {
         Path fmriFile = fileOf(fmri);
-        Plan plan = plan(fmriFile, fmri.dims(), fmri.affine(), atlas, labels, policy);
+        Plan plan = plan(fmriFile, fmri.dims(), fmri.affine(), null, atlas, labels, policy);
         double tr = repetitionSeconds(fmriFile, fmri.repetitionSeconds(), options);
         float[] data = fmri.data();
         int perVolume = fmri.nx() * fmri.ny() * fmri.nz();
@@ -73,7 +73,7 @@ public final class AtlasTimeSeries {
     public static Recording compute(NiftiReader reader, Path fmriFile, int firstVolume, int count, Volume atlas,
                                     AtlasLabels labels, EmptyRois policy, OpenOptions options) throws IOException {
         NiftiHeader header = reader.readHeader(fmriFile);
-        Plan plan = plan(fmriFile, header.dims(), header.affine(), atlas, labels, policy);
+        Plan plan = plan(fmriFile, header.dims(), header.affine(), space(header), atlas, labels, policy);
         double tr = repetitionSeconds(fmriFile, header.repetitionSeconds(), options);
         float[][] samples = new float[plan.names.size()][Math.max(0, count)];
         reader.stream(fmriFile, firstVolume, count, (t, values) -> plan.accumulate(values, samples, t - firstVolume));
@@ -116,8 +116,8 @@ public final class AtlasTimeSeries {
         }
     }
 
-    private static Plan plan(Path fmriFile, int[] dims, double[][] fmriAffine, Volume atlas, AtlasLabels labels,
-                             EmptyRois policy) throws SignalException {
+    private static Plan plan(Path fmriFile, int[] dims, double[][] fmriAffine, String fmriSpace, Volume atlas,
+                             AtlasLabels labels, EmptyRois policy) throws SignalException {
         if (atlas.nt() != 1) {
             throw new SignalException(fileOf(atlas), "the atlas must be a 3D label image, it has " + atlas.nt()
                     + " volumes");
@@ -153,7 +153,12 @@ public final class AtlasTimeSeries {
         }
         if (names.isEmpty()) {
             throw new SignalException(fmriFile, "no atlas region has a voxel in the functional field of view (all "
-                    + regions.size() + " regions empty); are the two images in the same space?");
+                    + regions.size() + " regions empty) after resampling the atlas to the image grid (nearest "
+                    + "neighbour through both affines): the image covers " + box(fmriAffine, 0, dims[0] - 1, 0,
+                    dims[1] - 1, 0, dims[2] - 1) + (fmriSpace == null ? "" : " (" + fmriSpace + ")")
+                    + ", the atlas's labelled voxels " + labelledBox(atlas, atlasValues)
+                    + ". The two images are not in the same space (e.g. scanner space vs MNI): register the image "
+                    + "to the atlas's space first, or use an atlas in the image's space");
         }
         if (!dropped.isEmpty() && policy == EmptyRois.FAIL) {
             throw new SignalException(fmriFile, dropped.size() + " atlas regions have no voxel in the functional "
@@ -164,6 +169,55 @@ public final class AtlasTimeSeries {
             roiOf[v] = voxelLabel[v] == 0 ? -1 : roiIndexOfLabel.getOrDefault(voxelLabel[v], -1);
         }
         return new Plan(roiOf, voxelCounts.stream().mapToInt(Integer::intValue).toArray(), names, dropped, !sameGrid);
+    }
+
+    /** "sform code 1 (scanner anatomical)" and the like: which space the header says the image is in. */
+    private static String space(NiftiHeader header) {
+        int code = "qform".equals(header.affineSource()) ? header.qformCode() : header.sformCode();
+        String name = switch (code) {
+            case 1 -> "scanner anatomical";
+            case 2 -> "aligned to another image";
+            case 3 -> "Talairach";
+            case 4 -> "MNI 152";
+            case 5 -> "template";
+            default -> "unknown";
+        };
+        return "world coordinates from its " + header.affineSource() + ", code " + code + " = " + name;
+    }
+
+    /** World bounding box, in mm, of the voxel index box [i0, i1] x [j0, j1] x [k0, k1]. */
+    private static String box(double[][] affine, int i0, int i1, int j0, int j1, int k0, int k1) {
+        double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int i : new int[] {i0, i1}) {
+            for (int j : new int[] {j0, j1}) {
+                for (int k : new int[] {k0, k1}) {
+                    for (int a = 0; a < 3; a++) {
+                        double w = affine[a][0] * i + affine[a][1] * j + affine[a][2] * k + affine[a][3];
+                        lo[a] = Math.min(lo[a], w);
+                        hi[a] = Math.max(hi[a], w);
+                    }
+                }
+            }
+        }
+        return String.format(java.util.Locale.ROOT, "x %.1f..%.1f, y %.1f..%.1f, z %.1f..%.1f mm", lo[0], hi[0],
+                lo[1], hi[1], lo[2], hi[2]);
+    }
+
+    /** World bounding box of the atlas voxels with a non-zero label. */
+    private static String labelledBox(Volume atlas, int[] values) {
+        int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+        int[] hi = {-1, -1, -1};
+        for (int v = 0; v < values.length; v++) {
+            if (values[v] != 0) {
+                int[] ijk = {v % atlas.nx(), (v / atlas.nx()) % atlas.ny(), v / (atlas.nx() * atlas.ny())};
+                for (int a = 0; a < 3; a++) {
+                    lo[a] = Math.min(lo[a], ijk[a]);
+                    hi[a] = Math.max(hi[a], ijk[a]);
+                }
+            }
+        }
+        return hi[0] < 0 ? "(none: the atlas is empty)" : box(atlas.affine(), lo[0], hi[0], lo[1], hi[1], lo[2], hi[2]);
     }
 
     /** The atlas values as integer labels; anything else means it is not a label image. */

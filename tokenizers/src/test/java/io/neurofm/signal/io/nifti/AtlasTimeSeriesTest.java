@@ -105,7 +105,14 @@ class AtlasTimeSeriesTest {
         Volume fmri = new NiftiReader().read(TestData.file("fmri/fmri1.nii.gz"));
         SignalException e = assertThrows(SignalException.class,
                 () -> AtlasTimeSeries.compute(fmri, aal, aalLabels, EmptyRois.DROP, OpenOptions.DEFAULT));
-        assertTrue(e.getMessage().contains("same space"), e.getMessage());
+        assertTrue(e.getMessage().contains("same space") && e.getMessage().contains("the image covers x ")
+                && e.getMessage().contains("the atlas's labelled voxels x ")
+                && e.getMessage().contains("register the image"), e.getMessage());
+        // Streaming from the file also knows the header's space code (nibabel: sform_code 1).
+        SignalException streamed = assertThrows(SignalException.class,
+                () -> AtlasTimeSeries.compute(new NiftiReader(), TestData.file("fmri/fmri1.nii.gz"), 0, 40, aal,
+                        aalLabels, EmptyRois.DROP, OpenOptions.DEFAULT));
+        assertTrue(streamed.getMessage().contains("sform, code 1 = scanner anatomical"), streamed.getMessage());
     }
 
     @Test
