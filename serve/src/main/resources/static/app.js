@@ -42,39 +42,46 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-// /v1/models entries carry the id, the description a loaded model gives and the artifact's card;
-// fields absent from an entry are left off the card rather than shown empty.
-function modelId(m) { return m.id || m.name || m.reference; }
-function describe(m) { return m.description || m; }
+// /v1/models entries (snake_case): id, family, size, versions, latest_version, description (the
+// artifact's card) and, for models this server has loaded, serving (rate, window, poolings, ...).
+// Fields absent from an entry are left off its card rather than shown empty.
+function modelId(m) { return m.id; }
+function served(m) { return m.serving || null; }
 
 function card(m) {
-  const d = describe(m);
-  const c = m.card || {};
+  const s = served(m) || {};
+  const c = m.description || {};
   const rows = [];
   const add = (label, value) => { if (value !== undefined && value !== null && value !== "") rows.push([label, value]); };
-  add("rate", d.samplingRate != null ? d.samplingRate + " Hz" : undefined);
-  if (d.windowSamples != null && d.samplingRate) {
-    add("window", d.windowSamples + " samples (" + (d.windowSamples / d.samplingRate).toFixed(2) + " s)");
+  add("versions", Array.isArray(m.versions) ? m.versions.join(", ") : undefined);
+  add("serving", s.version ? "version " + s.version : "not loaded on this server");
+  add("rate", s.sampling_rate != null ? s.sampling_rate + " Hz" : undefined);
+  if (s.window_samples != null && s.sampling_rate) {
+    add("window", s.window_samples + " samples (" + (s.window_samples / s.sampling_rate).toFixed(2) + " s)");
   }
-  add("channels", Array.isArray(d.channels) ? (d.channels.length ? d.channels.length + " named" : "any EEG") : undefined);
-  if (d.dimensions) {
-    add("poolings", Object.entries(d.dimensions).map(([p, n]) => p + (n > 0 ? " (" + n + ")" : "")).join(", "));
-  } else if (Array.isArray(d.poolings)) {
-    add("poolings", d.poolings.join(", "));
+  add("channels", Array.isArray(s.channels) ? (s.channels.length ? s.channels.length + " named" : "any EEG") : undefined);
+  if (s.dimensions) {
+    add("poolings", (s.poolings || Object.keys(s.dimensions))
+      .map((p) => p + (s.dimensions[p] > 0 ? " (" + s.dimensions[p] + ")" : "")).join(", "));
   }
-  add("heads", Array.isArray(d.heads) && d.heads.length ? d.heads.join(", ") : undefined);
-  add("intended use", c.intendedUse);
-  add("limitations", c.limitations);
-  add("training data", c.trainingData);
+  add("heads", Array.isArray(s.heads) && s.heads.length
+    ? s.heads.map((h) => h.name + (h.classes ? " [" + h.classes.join(", ") + "]" : "")).join("; ") : undefined);
+  add("data", c.data);
+  add("intended use", c.intended_use);
+  add("limits", c.limits);
+  if (c.metrics && Object.keys(c.metrics).length) {
+    add("metrics", Object.entries(c.metrics).map(([k, v]) => k + " " + Number(v).toPrecision(4)).join(", "));
+  }
+  add("problem", m.problem);
   const dl = el("dl");
   for (const [k, v] of rows) dl.append(el("dt", {}, k), el("dd", {}, String(v)));
   const node = el("article", { class: "card", "data-model": modelId(m) },
     el("h3", {}, modelId(m)),
-    el("p", { class: "family" }, [d.family, d.size].filter(Boolean).join(" \u00b7 ")),
+    el("p", { class: "family" }, [m.family, m.size].filter(Boolean).join(" \u00b7 ")),
     c.title ? el("p", { class: "desc" }, el("strong", {}, c.title)) : null,
-    c.description ? el("p", { class: "desc" }, c.description) : null,
+    c.summary ? el("p", { class: "desc" }, c.summary) : null,
     dl);
-  node.addEventListener("click", () => selectModel(modelId(m)));
+  node.addEventListener("click", () => { if (served(m)) selectModel(modelId(m)); });
   return node;
 }
 
@@ -87,7 +94,7 @@ function onModelChange() {
   const id = $("model").value;
   for (const c of document.querySelectorAll(".card")) c.classList.toggle("selected", c.dataset.model === id);
   const m = models.find((x) => modelId(x) === id);
-  const poolings = (m && describe(m).poolings) || [];
+  const poolings = (m && served(m) && served(m).poolings) || [];
   $("pooling").replaceChildren(...poolings.map((p) => el("option", { value: p }, p)));
 }
 
@@ -98,10 +105,11 @@ async function loadModels() {
     const body = await call("/v1/models");
     models = Array.isArray(body) ? body : (body && (body.data || body.models)) || [];
     $("zoo").replaceChildren(...models.map(card));
-    $("model").replaceChildren(...models.map((m) => el("option", { value: modelId(m) }, modelId(m))));
-    setStatus(status, models.length ? models.length + " model" + (models.length > 1 ? "s" : "") + " registered"
-      : "No models registered yet: run ./neurofm quickstart");
-    if (models.length) selectModel(modelId(models[0]));
+    const servable = models.filter(served);
+    $("model").replaceChildren(...servable.map((m) => el("option", { value: modelId(m) }, modelId(m))));
+    setStatus(status, models.length ? models.length + " model" + (models.length > 1 ? "s" : "") + " registered, "
+      + servable.length + " served here" : "No models registered yet: run ./neurofm quickstart");
+    if (servable.length) selectModel(modelId(servable[0]));
   } catch (e) {
     setStatus(status, e.status === 401 || e.status === 403
       ? "Enter an API key above to list the models (" + e.message + ")" : "Could not list models: " + e.message, true);
@@ -142,7 +150,7 @@ function plotRecording(preview) {
     drawn++;
   });
   // Annotations as vertical lines with their labels.
-  const t0 = preview.startSeconds, span = preview.seconds;
+  const t0 = preview.start_seconds, span = preview.seconds;
   g.strokeStyle = "rgba(179, 38, 30, .6)";
   g.fillStyle = "#b3261e";
   for (const a of preview.annotations || []) {
@@ -207,9 +215,9 @@ async function onFile() {
   }
   $("recording").hidden = false;
   const skipped = preview.skipped.length ? "; " + preview.skipped.length + " channel(s) at other rates not shown" : "";
-  const omitted = preview.omittedChannels ? "; " + preview.omittedChannels + " more not shown" : "";
-  $("recording-info").textContent = preview.file + " (" + preview.format + "): " + preview.channelCount
-    + " channels, " + preview.samplingRate + " Hz, " + preview.durationSeconds.toFixed(1) + " s; first "
+  const omitted = preview.omitted_channels ? "; " + preview.omitted_channels + " more not shown" : "";
+  $("recording-info").textContent = preview.file + " (" + preview.format + "): " + preview.channel_count
+    + " channels, " + preview.sampling_rate + " Hz, " + preview.duration_seconds.toFixed(1) + " s; first "
     + preview.seconds.toFixed(1) + " s shown" + skipped + omitted + ".";
   plotRecording(preview);
 

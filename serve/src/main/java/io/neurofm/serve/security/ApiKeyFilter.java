@@ -18,7 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class ApiKeyFilter extends OncePerRequestFilter {
     /** Paths any caller (a load balancer, Kubernetes) may reach without a key. */
-    public static final List<String> OPEN_PATHS = List.of("/v2/health/live", "/v2/health/ready", "/actuator/health");
+    public static final List<String> OPEN_PATHS = List.of("/v2/health/live", "/v2/health/ready", "/actuator/health",
+            // The page at / (its calls send the key typed into it).
+            "/", "/index.html", "/app.js", "/style.css");
 
     private final ApiKeys keys;
 
