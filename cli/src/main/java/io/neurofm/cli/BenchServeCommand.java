@@ -37,19 +37,33 @@ final class BenchServeCommand implements Callable<Integer> {
     @Option(names = "--phase-seconds", defaultValue = "8", description = "Length of each timed phase (default ${DEFAULT-VALUE}).")
     double phaseSeconds;
 
+    @Option(names = "--warmup-seconds", defaultValue = "6",
+            description = "Untimed load before each server's phases and each offline phase (default ${DEFAULT-VALUE}).")
+    double warmupSeconds;
+
+    @Option(names = "--threads", defaultValue = "0",
+            description = "libtorch intra-op threads; 0 keeps libtorch's default (default ${DEFAULT-VALUE}).")
+    int threads;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (batchSize < 1 || phaseSeconds <= 0 || phaseSeconds > 120 || clients < 0) {
-            throw new IllegalArgumentException("--batch-size >= 1, --clients >= 0 and --phase-seconds in (0, 120] "
-                    + "are required");
+        if (batchSize < 1 || phaseSeconds <= 0 || phaseSeconds > 120 || clients < 0 || warmupSeconds < 0
+                || warmupSeconds > 120 || threads < 0) {
+            throw new IllegalArgumentException("--batch-size >= 1, --clients >= 0, --threads >= 0, --phase-seconds in "
+                    + "(0, 120] and --warmup-seconds in [0, 120] are required");
+        }
+        if (threads > 0) {
+            // read by DJL's PyTorch engine when it starts, which is after this point
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         }
         ExampleWindow window = ExampleWindow.read(DataPaths.sharedFile(QuickstartCommand.WINDOW_FILE), 0,
                 QuickstartCommand.WINDOW_CHANNELS, QuickstartCommand.WINDOW_START, QuickstartCommand.WINDOW_SECONDS);
         var report = ServeBench.run(new ServeBench.Options(registry, model, batchSize,
-                clients == 0 ? 2 * batchSize : clients, Duration.ofMillis((long) (phaseSeconds * 1000)), window));
+                clients == 0 ? 2 * batchSize : clients, Duration.ofMillis((long) (phaseSeconds * 1000)),
+                Duration.ofMillis((long) (warmupSeconds * 1000)), window));
         PrintWriter out = spec.commandLine().getOut();
         out.println(report.toString());
         out.flush();

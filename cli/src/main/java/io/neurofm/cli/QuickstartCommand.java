@@ -50,6 +50,7 @@ final class QuickstartCommand implements Callable<Integer> {
     static final int WINDOW_CHANNELS = 4;
     static final double WINDOW_START = 10;
     static final double WINDOW_SECONDS = 1;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Option(names = "--port", defaultValue = "8080",
             description = "Port on localhost (default ${DEFAULT-VALUE}; 0 = any free port).")
@@ -169,10 +170,12 @@ final class QuickstartCommand implements Callable<Integer> {
                 Math.min(t.warmup(), Math.max(1, steps / 10)), 0, 1, 0, 1, t.maxGradNorm(), t.seed());
         Path base = Path.of("").toAbsolutePath();
         Path run = runDir != null ? runDir.toAbsolutePath() : freeRunDir(base.resolve("runs").resolve("quickstart"));
-        PretrainJobConfig job = new PretrainJobConfig(bundled.family(), bundled.size(), bundled.dataRoot(),
-                bundled.inputs(), bundled.resample(), bundled.tokenizer(), bundled.windowSamples(),
-                bundled.strideSamples(), bundled.channelsPerSample(), bundled.validationFraction(), bundled.splitUnit(),
-                bundled.maxValidationSamples(), shortened, run.toString(), null, bundled.modelName());
+        // Through the job's JSON rather than its constructor: the job record grows fields as families are added.
+        tools.jackson.databind.node.ObjectNode json = (tools.jackson.databind.node.ObjectNode) bundled.toJson();
+        json.set("training", JSON.valueToTree(shortened));
+        json.put("runDir", run.toString());
+        json.remove("registry");
+        PretrainJobConfig job = PretrainJobConfig.parse(JSON.writeValueAsString(json), Path.of("bundled:" + JOB + ".json"));
         err.println("pretraining " + JOB + " on the shared EEG for " + steps + " steps (run folder " + run + ")");
         err.flush();
         PretrainJob.Outcome outcome;
