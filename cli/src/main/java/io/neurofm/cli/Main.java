@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Foundation models of brain signals: read, tokenise, train, evaluate, serve.",
         subcommands = {QuickstartCommand.class, InspectCommand.class, ConvertCommand.class, TokenizerCommand.class, TokenizeCommand.class,
                 DetokenizeCommand.class, CorpusCommand.class, PretrainCommand.class, ModelsCommand.class,
-                ProbeBaselineCommand.class, ServeCommand.class,
+                ProbeBaselineCommand.class, EmbedCommand.class, ProbeCommand.class, FinetuneCommand.class,
+                ServeCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -1,5 +1,8 @@
 package io.neurofm.cli;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import io.neurofm.pretrain.Devices;
 import io.neurofm.pretrain.PretrainJob;
 import io.neurofm.pretrain.PretrainJobConfig;
 import io.neurofm.train.TrainingDivergedException;
@@ -9,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
@@ -17,12 +21,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code neurofm pretrain --config job.json | --job NAME [--resume] [--registry DIR] [--run-dir DIR]}. */
+/**
+ * {@code neurofm pretrain --config job.json | --job NAME [--resume] [--registry DIR] [--run-dir DIR]
+ * [--devices cpu|gpu0|gpu0,gpu1]}.
+ */
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
         description = "Run a pretraining job: tokenizer, corpus, training, loss plot, run manifest, artifact, "
                 + "registration (see pretrain/docs/jobs.md). Prints the registered NAME:VERSION.")
 final class PretrainCommand implements Callable<Integer> {
     static final String JOBS = "/io/neurofm/cli/jobs/";
+    static final List<String> BUNDLED = List.of("meggpt-tiny", "deeperbrain-tiny", "brainharmonix-tiny",
+            "meggpt-base", "deeperbrain-base", "brainharmonix-base");
 
     static final class Source {
         @Option(names = "--config", paramLabel = "job.json",
@@ -30,7 +39,9 @@ final class PretrainCommand implements Callable<Integer> {
         Path config;
 
         @Option(names = "--job", paramLabel = "NAME",
-                description = "A bundled job (meggpt-tiny); relative paths resolve against the current folder.")
+                description = "A bundled job: meggpt-tiny, deeperbrain-tiny, brainharmonix-tiny (CPU, minutes) or "
+                        + "meggpt-base, deeperbrain-base, brainharmonix-base (GPU); relative paths resolve against "
+                        + "the current folder.")
         String job;
     }
 
@@ -45,6 +56,10 @@ final class PretrainCommand implements Callable<Integer> {
 
     @Option(names = "--run-dir", paramLabel = "DIR", description = "Run folder (overrides the job's).")
     Path runDir;
+
+    @Option(names = "--devices", paramLabel = "cpu|gpu0|gpu0,gpu1", defaultValue = "cpu",
+            description = "Devices, one data-parallel replica each (default: ${DEFAULT-VALUE}).")
+    String devices;
 
     @Spec
     CommandSpec spec;
@@ -84,10 +99,13 @@ final class PretrainCommand implements Callable<Integer> {
         } else if (!resume) {
             job = job.withRunDir(freshRunDir(base, job).toString());
         }
+        List<Device> deviceList = Devices.parse(devices,
+                devices.strip().equalsIgnoreCase("cpu") ? 0 : Engine.getInstance().getGpuCount());
         PrintWriter out = spec.commandLine().getOut();
         try {
+            // The progress line redraws itself with carriage returns: only on a terminal.
             PretrainJob.Outcome outcome = PretrainJob.run(job, new PretrainJob.Options(resume, registry,
-                    DataPaths.sharedData(), base, spec.commandLine().getErr()));
+                    DataPaths.sharedData(), base, spec.commandLine().getErr(), deviceList, System.console() != null));
             out.printf("final train loss %.4f, validation loss %.4f after %d steps; run %s%n",
                     outcome.trainLoss(), outcome.validationLoss(), outcome.steps(), outcome.runDir());
             out.println(outcome.reference());
@@ -106,7 +124,8 @@ final class PretrainCommand implements Callable<Integer> {
         }
         try (InputStream in = PretrainCommand.class.getResourceAsStream(JOBS + name + ".json")) {
             if (in == null) {
-                throw new IllegalArgumentException("no bundled job \"" + name + "\"; bundled: meggpt-tiny");
+                throw new IllegalArgumentException("no bundled job \"" + name + "\"; bundled: "
+                        + String.join(", ", BUNDLED));
             }
             return PretrainJobConfig.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8),
                     Path.of("bundled:" + name + ".json"));

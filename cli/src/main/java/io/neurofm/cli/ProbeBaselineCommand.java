@@ -81,14 +81,7 @@ final class ProbeBaselineCommand implements Callable<Integer> {
         if (seeds < 1) {
             throw new IllegalArgumentException("--seeds must be >= 1");
         }
-        Map<String, String> eventClasses = new LinkedHashMap<>();
-        for (String e : events) {
-            String[] kv = e.split("=", 2);
-            if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
-                throw new IllegalArgumentException("--events wants EVENT=CLASS pairs, got '" + e + "'");
-            }
-            eventClasses.put(kv[0].trim(), kv[1].trim());
-        }
+        Map<String, String> eventClasses = eventClasses(events);
         List<Band> bandList = bands.stream().map(Band::parse).toList();
         Recording recording = Readers.read(data, OpenOptions.DEFAULT);
         ProbeDataset dataset = BandPowerFeatures.logVariance(recording, eventClasses, tmin, tmax, channels, bandList,
@@ -117,7 +110,20 @@ final class ProbeBaselineCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Probe probe(String name) {
+    /** EVENT=CLASS pairs (e.g. 0x0301=left) in order; shared with {@code finetune}. */
+    static Map<String, String> eventClasses(List<String> events) {
+        Map<String, String> eventClasses = new LinkedHashMap<>();
+        for (String e : events) {
+            String[] kv = e.split("=", 2);
+            if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+                throw new IllegalArgumentException("--events wants EVENT=CLASS pairs, got '" + e + "'");
+            }
+            eventClasses.put(kv[0].trim(), kv[1].trim());
+        }
+        return eventClasses;
+    }
+
+    static Probe probe(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "lda" -> new LdaProbe(true);
             case "lda-plain" -> new LdaProbe(false);

@@ -44,6 +44,12 @@ final class RegistryOption {
         }
     }
 
+    /** How reports name a model: NAME:VERSION for a registry model, else the path as given. */
+    static String reference(String arg, Path located) {
+        return located.equals(Path.of(arg)) || located.getParent() == null ? arg
+                : located.getParent().getFileName() + ":" + located.getFileName();
+    }
+
     Artifact open(String arg) throws IOException {
         return Artifact.open(locate(arg));
     }

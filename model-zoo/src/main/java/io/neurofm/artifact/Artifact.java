@@ -168,6 +168,15 @@ public final class Artifact implements AutoCloseable {
         load(head, manager, ArtifactLayout.HEADS + "/" + name + ".safetensors");
     }
 
+    /**
+     * The bytes of heads/NAME.json (the head's description, see {@link DecodingHead}), checked
+     * against the verified digest; empty when the head has none.
+     */
+    public Optional<byte[]> headMetadata(String name) throws IOException {
+        String rel = ArtifactLayout.HEADS + "/" + name + ".json";
+        return digests.containsKey(rel) ? Optional.of(verifiedBytes(rel)) : Optional.empty();
+    }
+
     private void load(Block block, NDManager manager, String rel) throws IOException {
         try (NDManager scratch = manager.newSubManager()) {
             try {

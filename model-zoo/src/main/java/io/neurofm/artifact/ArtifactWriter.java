@@ -30,6 +30,7 @@ public final class ArtifactWriter {
     private final Block weights;
     private TokenizerState tokenizer;
     private final Map<String, Block> heads = new LinkedHashMap<>();
+    private final Map<String, byte[]> headMetadata = new LinkedHashMap<>();
 
     /**
      * @param weights an initialised block whose parameters (under {@link StateDict} names) become
@@ -56,6 +57,16 @@ public final class ArtifactWriter {
         if (heads.putIfAbsent(name, Objects.requireNonNull(head, "head")) != null) {
             throw new IllegalArgumentException("head " + name + " added twice");
         }
+        return this;
+    }
+
+    /**
+     * Adds a decoding head as heads/NAME.safetensors with its description as heads/NAME.json
+     * (the schema is the head's, e.g. {@link DecodingHead#toJson}).
+     */
+    public ArtifactWriter head(String name, Block head, byte[] metadataJson) {
+        head(name, head);
+        headMetadata.put(name, Objects.requireNonNull(metadataJson, "head metadata").clone());
         return this;
     }
 
@@ -127,6 +138,9 @@ public final class ArtifactWriter {
             Path headsDir = Files.createDirectory(dir.resolve(ArtifactLayout.HEADS));
             for (Map.Entry<String, Block> e : heads.entrySet()) {
                 StateDict.save(e.getValue(), headsDir.resolve(e.getKey() + ".safetensors"));
+            }
+            for (Map.Entry<String, byte[]> e : headMetadata.entrySet()) {
+                Files.write(headsDir.resolve(e.getKey() + ".json"), e.getValue());
             }
         }
         writeChecksums(dir);

@@ -31,10 +31,11 @@ final class DeeperBrainEmbeddingModel implements EmbeddingModel {
     private final DeeperBrainModel model;
     private final int patchLength;
     private final float inputScale;
-    private final InputPreparation preparation;
+    private final ArtifactPreprocessing preparation;
     private final ModelDescription description;
 
-    DeeperBrainEmbeddingModel(Artifact artifact, String reference, NDManager manager) throws IOException {
+    /** @param randomSeed null = the artifact's weights; else fresh weights initialised with this seed */
+    DeeperBrainEmbeddingModel(Artifact artifact, String reference, NDManager manager, Integer randomSeed) throws IOException {
         this.manager = manager;
         DeeperBrainConfig config = Hyperparameters.model(artifact.config(), DeeperBrainConfig.class);
         int window = Hyperparameters.requiredInt(artifact.config(), "window_samples");
@@ -45,9 +46,14 @@ final class DeeperBrainEmbeddingModel implements EmbeddingModel {
                     + ") is shorter than one patch (" + patchLength + ")");
         }
         this.model = new DeeperBrainModel(config);
+        if (randomSeed != null) {
+            manager.getEngine().setRandomSeed(randomSeed);
+        }
         model.initialize(manager);
-        artifact.loadWeights(model.block(), manager);
-        this.preparation = new InputPreparation(artifact.preprocessing(), Set.of());
+        if (randomSeed == null) {
+            artifact.loadWeights(model.block(), manager);
+        }
+        this.preparation = new ArtifactPreprocessing(artifact.preprocessing(), Set.of());
         int d = config.dModel();
         this.description = new ModelDescription(reference, "deeperbrain", artifact.config().size(),
                 artifact.preprocessing().samplingRate(), window, patchLength, List.of(), POOLINGS,
@@ -61,7 +67,7 @@ final class DeeperBrainEmbeddingModel implements EmbeddingModel {
 
     @Override
     public PreparedWindow prepare(SignalWindow window) {
-        PreparedWindow prepared = InputPreparation.whole(preparation.prepareWindow(window));
+        PreparedWindow prepared = ArtifactPreprocessing.whole(preparation.prepareWindow(window));
         if (prepared.sampleCount() < patchLength) {
             throw new InvalidInputException("data", "the window has " + prepared.sampleCount() + " samples at "
                     + description.samplingRate() + " Hz after resampling; this model needs at least one patch of "
@@ -77,7 +83,7 @@ final class DeeperBrainEmbeddingModel implements EmbeddingModel {
 
     @Override
     public List<PreparedWindow> windows(Recording recording, int strideSamples) {
-        return InputPreparation.cut(prepareRecording(recording), description.windowSamples(), strideSamples);
+        return ArtifactPreprocessing.cut(prepareRecording(recording), description.windowSamples(), strideSamples);
     }
 
     @Override

@@ -26,12 +26,28 @@ public final class EmbeddingModels {
 
     /** An opened artifact; the weights are read now, so the artifact may be closed afterwards. */
     public static EmbeddingModel load(Artifact artifact, String reference, Device device) throws IOException {
+        return load(artifact, reference, device, null);
+    }
+
+    /**
+     * The artifact's random-init twin: the same family, architecture, hyperparameters and
+     * preprocessing, with fresh weights from the family's initialisers seeded with {@code seed}
+     * instead of the trained ones. Frozen-probe baselines compare a model against it, so what
+     * the training added is separated from what the architecture and preprocessing give alone.
+     */
+    public static EmbeddingModel loadRandomInit(Artifact artifact, String reference, int seed, Device device)
+            throws IOException {
+        return load(artifact, reference + " (random init, seed " + seed + ")", device, seed);
+    }
+
+    private static EmbeddingModel load(Artifact artifact, String reference, Device device, Integer randomSeed)
+            throws IOException {
         String family = artifact.config().family();
         NDManager manager = NDManager.newBaseManager(device);
         try {
             return switch (family) {
-                case "meggpt" -> new MegGptEmbeddingModel(artifact, reference, manager);
-                case "deeperbrain" -> new DeeperBrainEmbeddingModel(artifact, reference, manager);
+                case "meggpt" -> new MegGptEmbeddingModel(artifact, reference, manager, randomSeed);
+                case "deeperbrain" -> new DeeperBrainEmbeddingModel(artifact, reference, manager, randomSeed);
                 default -> throw new IllegalArgumentException(artifact.source() + ": family '" + family
                         + "' has no embedding path (those that do: " + FAMILIES + ")");
             };

@@ -41,10 +41,11 @@ final class MegGptEmbeddingModel implements EmbeddingModel {
     private final MegGptModel model;
     private final Tokenizer tokenizer;
     private final Map<String, Integer> channelIds = new HashMap<>();
-    private final InputPreparation preparation;
+    private final ArtifactPreprocessing preparation;
     private final ModelDescription description;
 
-    MegGptEmbeddingModel(Artifact artifact, String reference, NDManager manager) throws IOException {
+    /** @param randomSeed null = the artifact's weights; else fresh weights initialised with this seed */
+    MegGptEmbeddingModel(Artifact artifact, String reference, NDManager manager, Integer randomSeed) throws IOException {
         this.manager = manager;
         MegGptConfig config = Hyperparameters.model(artifact.config(), MegGptConfig.class);
         List<String> vocabulary = new ArrayList<>();
@@ -57,9 +58,14 @@ final class MegGptEmbeddingModel implements EmbeddingModel {
                 artifact.source() + ": a MEG-GPT artifact needs tokenizer.json"));
         this.tokenizer = TokenizerFiles.load(tokenizerFile);
         this.model = new MegGptModel(config);
+        if (randomSeed != null) {
+            manager.getEngine().setRandomSeed(randomSeed);
+        }
         model.initialize(manager);
-        artifact.loadWeights(model.block(), manager);
-        this.preparation = new InputPreparation(artifact.preprocessing(), new LinkedHashSet<>(vocabulary));
+        if (randomSeed == null) {
+            artifact.loadWeights(model.block(), manager);
+        }
+        this.preparation = new ArtifactPreprocessing(artifact.preprocessing(), new LinkedHashSet<>(vocabulary));
         int d = config.dModel();
         this.description = new ModelDescription(reference, "meggpt", artifact.config().size(),
                 artifact.preprocessing().samplingRate(), Math.min(window, config.maxLength()), 1, vocabulary,
@@ -73,7 +79,7 @@ final class MegGptEmbeddingModel implements EmbeddingModel {
 
     @Override
     public PreparedWindow prepare(SignalWindow window) {
-        PreparedWindow prepared = InputPreparation.whole(preparation.prepareWindow(window));
+        PreparedWindow prepared = ArtifactPreprocessing.whole(preparation.prepareWindow(window));
         int max = description.windowSamples();
         if (prepared.sampleCount() > max) {
             throw new InvalidInputException("data", "the window has " + prepared.sampleCount() + " samples at "
@@ -90,7 +96,7 @@ final class MegGptEmbeddingModel implements EmbeddingModel {
 
     @Override
     public List<PreparedWindow> windows(Recording recording, int strideSamples) {
-        return InputPreparation.cut(prepareRecording(recording), description.windowSamples(), strideSamples);
+        return ArtifactPreprocessing.cut(prepareRecording(recording), description.windowSamples(), strideSamples);
     }
 
     @Override

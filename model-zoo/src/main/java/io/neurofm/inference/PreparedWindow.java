@@ -1,6 +1,7 @@
 package io.neurofm.inference;
 
 import io.neurofm.signal.Position;
+import io.neurofm.signal.Recording;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,6 +24,30 @@ public record PreparedWindow(float[][] samples, List<String> channels, List<Posi
             throw new IllegalArgumentException(samples.length + " rows, " + channels.size() + " names, "
                     + positions.size() + " positions: they must agree");
         }
+    }
+
+    /**
+     * Windows of {@code length} samples starting at each of {@code starts}, cut from a recording that
+     * {@link EmbeddingModel#prepareRecording} returned: for callers that cut their own epochs (around
+     * events, say). Positions are found as {@link EmbeddingModel#windows} finds them.
+     */
+    public static List<PreparedWindow> slices(Recording prepared, List<Integer> starts, int length) {
+        float[][] all = prepared.samples();
+        List<Position> positions = ArtifactPreprocessing.positions(prepared);
+        List<PreparedWindow> out = new ArrayList<>(starts.size());
+        for (int from : starts) {
+            if (from < 0 || length < 1 || from + length > prepared.sampleCount()) {
+                throw new IllegalArgumentException("samples " + from + ".." + (from + length - 1)
+                        + " are outside the " + prepared.sampleCount() + " prepared samples");
+            }
+            float[][] samples = new float[all.length][length];
+            for (int c = 0; c < all.length; c++) {
+                System.arraycopy(all[c], from, samples[c], 0, length);
+            }
+            out.add(new PreparedWindow(samples, prepared.channelNames(), positions,
+                    prepared.startSeconds() + from / prepared.samplingRate()));
+        }
+        return out;
     }
 
     public int sampleCount() {

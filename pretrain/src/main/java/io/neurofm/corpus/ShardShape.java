@@ -7,7 +7,7 @@ package io.neurofm.corpus;
  * @param dtype {@link ShardFormat#DTYPE_INT32} or {@link ShardFormat#DTYPE_FLOAT32}
  * @param dim   1 for ids
  */
-public record ShardShape(int dtype, int rows, int steps, int dim) {
+public record ShardShape(int dtype, int rows, int steps, int dim) implements java.io.Serializable {
     public ShardShape {
         if (dtype != ShardFormat.DTYPE_INT32 && dtype != ShardFormat.DTYPE_FLOAT32) {
             throw new IllegalArgumentException("unknown dtype " + dtype);

@@ -1,13 +1,13 @@
 package io.neurofm.corpus;
 
 import io.neurofm.signal.io.AtomicFiles;
-import io.neurofm.tokenize.Tokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,9 +26,8 @@ final class ShardWriter {
     private final int vocabularySize;
     private final double stepSeconds;
     private final ByteArrayOutputStream data = new ByteArrayOutputStream();
-    private final List<boolean[][]> masks = new ArrayList<>();
+    private final List<byte[]> masks = new ArrayList<>();
     private final ByteBuffer index;
-    private final byte[] windowBytes;
     private int count;
 
     ShardWriter(String split, ShardShape shape, int vocabularySize, double stepSeconds, int capacity) {
@@ -37,7 +36,6 @@ final class ShardWriter {
         this.vocabularySize = vocabularySize;
         this.stepSeconds = stepSeconds;
         this.index = ByteBuffer.allocate(capacity * ShardFormat.INDEX_ENTRY_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        this.windowBytes = new byte[Math.toIntExact(shape.values() * 4)];
     }
 
     /** Windows of one shape that fit in {@code targetBytes} (at least one). */
@@ -59,22 +57,13 @@ final class ShardWriter {
         return count;
     }
 
-    void add(Tokens tokens, int source, int windowInSource, long startSample, double startSeconds) {
-        ByteBuffer buffer = ByteBuffer.wrap(windowBytes).order(ByteOrder.LITTLE_ENDIAN);
-        for (int r = 0; r < shape.rows(); r++) {
-            for (int s = 0; s < shape.steps(); s++) {
-                if (shape.discrete()) {
-                    buffer.putInt(tokens.ids()[r][s]);
-                } else {
-                    for (float v : tokens.vectors()[r][s]) {
-                        buffer.putFloat(v);
-                    }
-                }
-            }
+    void add(EncodedWindow w) {
+        if (!w.shape().equals(shape)) {
+            throw new IllegalArgumentException("a " + w.shape() + " window in a " + shape + " shard");
         }
-        data.write(windowBytes, 0, windowBytes.length);
-        masks.add(tokens.valid());
-        index.putInt(source).putInt(windowInSource).putLong(startSample).putDouble(startSeconds);
+        data.write(w.values(), 0, w.values().length);
+        masks.add(w.valid());
+        index.putInt(w.source()).putInt(w.window()).putLong(w.startSample()).putDouble(w.startSeconds());
         count++;
     }
 
@@ -90,13 +79,15 @@ final class ShardWriter {
                 .putLong(count).putLong(ShardFormat.HEADER_BYTES).putLong(maskOffset).putLong(indexOffset);
         byte[] mask = new byte[Math.toIntExact(maskBytes)];
         if (hasMask) {
+            int perWindow = shape.rows() * shape.steps();
             int p = 0;
-            for (boolean[][] m : masks) {
-                for (int r = 0; r < shape.rows(); r++) {
-                    for (int s = 0; s < shape.steps(); s++) {
-                        mask[p++] = (byte) (m == null || m[r][s] ? 1 : 0);
-                    }
+            for (byte[] m : masks) {
+                if (m == null) {
+                    Arrays.fill(mask, p, p + perWindow, (byte) 1);
+                } else {
+                    System.arraycopy(m, 0, mask, p, perWindow);
                 }
+                p += perWindow;
             }
         }
         ByteArrayOutputStream all = new ByteArrayOutputStream(Math.toIntExact(indexOffset + index.position()));

@@ -19,70 +19,110 @@ import tools.jackson.databind.json.JsonMapper;
  * are refused naming the field, so a misspelt option is not silently ignored. Nulls take the
  * defaults stated per field.
  *
- * @param family             model family; only "meggpt"
+ * <p>Defaults depend on the family where they say so (meggpt / deeperbrain / brainharmonix).
+ *
+ * @param family             model family: meggpt (null), deeperbrain or brainharmonix
  * @param size               preset: tiny, small or base
  * @param dataRoot           folder relative input paths are resolved against; null for the caller's default
  *                           (the CLI: the shared data folder)
- * @param inputs             recordings; null for the two shared EEG recordings
- * @param resample           common rate in Hz every recording is resampled to; null for 128
- * @param tokenizer          tokenizer settings; null for mu-law with headroom 1
- * @param windowSamples      window length in samples = the model's T; null for the preset's T
+ * @param inputs             recordings (brainharmonix: fMRI ROI series); null for the family's shared defaults
+ * @param resample           common rate in Hz every EEG recording is resampled to; null for 128 / 200;
+ *                           brainharmonix refuses it (fMRI keeps its TR)
+ * @param tokenizer          MEG-GPT tokenizer settings; null for mu-law with headroom 1
+ * @param windowSamples      window length in samples (brainharmonix: volumes); null for the preset's T /
+ *                           4 s / 76 volumes
  * @param strideSamples      distance between window starts; null for windowSamples
- * @param channelsPerSample  channels of one training sample (consecutive rows of a window); null for 4
- * @param validationFraction held-out fraction of split groups; null for 0.5
- * @param splitUnit          subject, session or recording; null for recording
+ * @param channelsPerSample  channels of one training sample (consecutive rows of a window); null for 4;
+ *                           brainharmonix refuses it (a sample holds every ROI)
+ * @param validationFraction held-out fraction of split groups (time split: of each recording's windows,
+ *                           taken from its end); null for 0.5 / 0.25 / 0.3
+ * @param splitUnit          subject, session or recording (meggpt; null for recording); time (the other
+ *                           families, and their only choice)
  * @param maxValidationSamples validation samples used (evenly spaced over the set); null or 0 for all
  * @param training           loop settings; null for the defaults of {@link Training}
  * @param runDir             run folder (tokenizer, corpus, metrics, checkpoints, artifact); null for runs/&lt;modelName&gt;
  * @param registry           model registry folder; null for ModelRegistry's default
  * @param modelName          registry name; null for &lt;family&gt;-&lt;size&gt;
+ * @param deeperbrain        DeeperBrain settings (only with that family); null for the defaults
+ * @param brainharmonix      BrainHarmonix settings (only with that family); null for the defaults
  */
 public record PretrainJobConfig(String family, String size, String dataRoot, List<String> inputs, Double resample,
         Tokenizer tokenizer, Integer windowSamples, Integer strideSamples, Integer channelsPerSample,
         Double validationFraction, String splitUnit, Integer maxValidationSamples, Training training,
-        String runDir, String registry, String modelName) {
+        String runDir, String registry, String modelName, DeeperBrain deeperbrain, BrainHarmonix brainharmonix) {
     public static final List<String> DEFAULT_INPUTS =
             List.of("eeg/eegmmidb_S001R01.edf", "eeg/capslpdb_brux2_100s.edf");
+    /** The unlabelled shared EEG (not the Graz motor-imagery file: it is the probes' test set). */
+    public static final List<String> DEFAULT_EEG_INPUTS = List.of("eeg/eegmmidb_S001R01.edf",
+            "eeg/capslpdb_brux2_100s.edf", "eeg/test_edf_stim_channel.edf");
+    public static final List<String> DEFAULT_FMRI_INPUTS = List.of("fmri/fmri_timeseries.csv");
+    public static final List<String> FAMILIES = List.of("meggpt", "deeperbrain", "brainharmonix");
     static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
     public PretrainJobConfig {
         family = family == null ? "meggpt" : family.toLowerCase(Locale.ROOT);
-        if (!family.equals("meggpt")) {
-            throw new IllegalArgumentException("family must be meggpt (the only family with a pretraining job), got "
-                    + family);
+        if (!FAMILIES.contains(family)) {
+            throw new IllegalArgumentException("family must be one of " + FAMILIES + ", got " + family);
+        }
+        boolean meggpt = family.equals("meggpt");
+        boolean harmonix = family.equals("brainharmonix");
+        if (!family.equals("deeperbrain") && deeperbrain != null) {
+            throw new IllegalArgumentException("the deeperbrain section needs family deeperbrain, got " + family);
+        }
+        if (!harmonix && brainharmonix != null) {
+            throw new IllegalArgumentException("the brainharmonix section needs family brainharmonix, got " + family);
+        }
+        if (!meggpt && tokenizer != null) {
+            throw new IllegalArgumentException("tokenizer is a meggpt setting; " + family + " has its own");
+        }
+        if (harmonix && (resample != null || channelsPerSample != null)) {
+            throw new IllegalArgumentException("resample and channelsPerSample are EEG settings; brainharmonix "
+                    + "keeps the fMRI's TR and every ROI");
         }
         size = size == null ? "tiny" : size.toLowerCase(Locale.ROOT);
         if (!List.of("tiny", "small", "base").contains(size)) {
             throw new IllegalArgumentException("size must be tiny, small or base, got " + size);
         }
-        inputs = inputs == null ? DEFAULT_INPUTS : List.copyOf(inputs);
+        inputs = inputs == null ? (meggpt ? DEFAULT_INPUTS : harmonix ? DEFAULT_FMRI_INPUTS : DEFAULT_EEG_INPUTS)
+                : List.copyOf(inputs);
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("inputs is empty");
         }
-        resample = resample == null ? 128.0 : resample;
-        if (!(resample > 0) || !Double.isFinite(resample)) {
+        resample = resample == null ? (meggpt ? Double.valueOf(128.0) : harmonix ? null : Double.valueOf(200.0))
+                : resample;
+        if (resample != null && (!(resample > 0) || !Double.isFinite(resample))) {
             throw new IllegalArgumentException("resample must be a positive rate in Hz, got " + resample);
         }
-        tokenizer = tokenizer == null ? new Tokenizer(null, null) : tokenizer;
+        tokenizer = tokenizer == null && meggpt ? new Tokenizer(null, null) : tokenizer;
         if (windowSamples != null && windowSamples < 2) {
             throw new IllegalArgumentException("windowSamples must be >= 2, got " + windowSamples);
         }
         if (strideSamples != null && strideSamples < 1) {
             throw new IllegalArgumentException("strideSamples must be >= 1, got " + strideSamples);
         }
-        channelsPerSample = channelsPerSample == null ? 4 : channelsPerSample;
-        if (channelsPerSample < 1) {
-            throw new IllegalArgumentException("channelsPerSample must be >= 1, got " + channelsPerSample);
+        channelsPerSample = channelsPerSample == null && !harmonix ? Integer.valueOf(4) : channelsPerSample;
+        if (channelsPerSample != null && channelsPerSample < (meggpt ? 1 : 2)) {
+            throw new IllegalArgumentException("channelsPerSample must be >= " + (meggpt ? 1 : 2)
+                    + " (deeperbrain's statistics need channel pairs), got " + channelsPerSample);
         }
-        validationFraction = validationFraction == null ? 0.5 : validationFraction;
+        validationFraction = validationFraction == null ? (meggpt ? 0.5 : harmonix ? 0.3 : 0.25)
+                : validationFraction;
         if (!(validationFraction > 0 && validationFraction < 1)) {
             throw new IllegalArgumentException("validationFraction must be in (0, 1) (the job reports a validation "
                     + "loss), got " + validationFraction);
         }
-        splitUnit = splitUnit == null ? SplitUnit.RECORDING.label() : splitUnit;
-        SplitUnit.parse(splitUnit);
+        if (meggpt) {
+            splitUnit = splitUnit == null ? SplitUnit.RECORDING.label() : splitUnit;
+            SplitUnit.parse(splitUnit);
+        } else {
+            splitUnit = splitUnit == null ? TIME_SPLIT : splitUnit;
+            if (!splitUnit.equals(TIME_SPLIT)) {
+                throw new IllegalArgumentException(family + " splits by time (the end of each recording is held "
+                        + "out), splitUnit must be \"time\", got " + splitUnit);
+            }
+        }
         maxValidationSamples = maxValidationSamples == null ? 0 : maxValidationSamples;
         if (maxValidationSamples < 0) {
             throw new IllegalArgumentException("maxValidationSamples must be >= 0, got " + maxValidationSamples);
@@ -91,6 +131,83 @@ public record PretrainJobConfig(String family, String size, String dataRoot, Lis
                 : training;
         modelName = modelName == null ? family + "-" + size : modelName;
         runDir = runDir == null ? "runs/" + modelName : runDir;
+        deeperbrain = deeperbrain == null && family.equals("deeperbrain") ? new DeeperBrain(null, null, null)
+                : deeperbrain;
+        brainharmonix = brainharmonix == null && harmonix
+                ? new BrainHarmonix(null, null, null, null, null, null, null, null) : brainharmonix;
+    }
+
+    static final String TIME_SPLIT = "time";
+
+    /**
+     * DeeperBrain settings.
+     *
+     * @param bandPass  zero-phase Butterworth band-pass [low, high] Hz after resampling (order 4); null for
+     *                  [0.5, 45]
+     * @param nspWeight lambda of the statistics prediction; null for 1, 0 for reconstruction only
+     * @param maskRatio share of a sample's patches masked; null for the preset's 0.5
+     */
+    public record DeeperBrain(List<Double> bandPass, Double nspWeight, Double maskRatio) {
+        public DeeperBrain {
+            bandPass = bandPass == null ? List.of(0.5, 45.0) : List.copyOf(bandPass);
+            if (bandPass.size() != 2 || !(bandPass.get(0) > 0) || !(bandPass.get(0) < bandPass.get(1))
+                    || !Double.isFinite(bandPass.get(1))) {
+                throw new IllegalArgumentException("deeperbrain.bandPass must be [low, high] Hz with 0 < low < high, got "
+                        + bandPass);
+            }
+            nspWeight = nspWeight == null ? 1.0 : nspWeight;
+            if (!(nspWeight >= 0) || !Double.isFinite(nspWeight)) {
+                throw new IllegalArgumentException("deeperbrain.nspWeight must be >= 0, got " + nspWeight);
+            }
+            if (maskRatio != null && !(maskRatio > 0 && maskRatio < 1)) {
+                throw new IllegalArgumentException("deeperbrain.maskRatio must be in (0, 1), got " + maskRatio);
+            }
+        }
+    }
+
+    /**
+     * BrainHarmonix settings. Stages train in order fMRI JEPA, T1 MAE, fusion, each with the job's
+     * training settings except its step count.
+     *
+     * @param repetitionSeconds TR of the fMRI inputs (the CSV series have none); null for 1.89
+     * @param t1                T1 volumes, the first training and the rest validation; null for
+     *                          mri/ch2.nii.gz and mri/nibabel_anatomical.nii
+     * @param t1Grid            voxels per axis the T1 volumes are resampled to; null for 32
+     * @param t1Patch           voxels per patch edge; null for 8 (p^3 = the preset's T1 patch voxels)
+     * @param jepaSteps         fMRI JEPA steps; null for training.steps
+     * @param maeSteps          T1 MAE steps; null for training.steps
+     * @param fusionSteps       fusion steps; null for training.steps
+     * @param t1MaskSamples     training samples per T1 volume (each a different random mask); null for 64
+     */
+    public record BrainHarmonix(Double repetitionSeconds, List<String> t1, Integer t1Grid, Integer t1Patch,
+            Long jepaSteps, Long maeSteps, Long fusionSteps, Integer t1MaskSamples) {
+        public BrainHarmonix {
+            repetitionSeconds = repetitionSeconds == null ? 1.89 : repetitionSeconds;
+            if (!(repetitionSeconds > 0) || !Double.isFinite(repetitionSeconds)) {
+                throw new IllegalArgumentException("brainharmonix.repetitionSeconds must be positive, got "
+                        + repetitionSeconds);
+            }
+            t1 = t1 == null ? List.of("mri/ch2.nii.gz", "mri/nibabel_anatomical.nii") : List.copyOf(t1);
+            if (t1.size() < 2) {
+                throw new IllegalArgumentException("brainharmonix.t1 needs a training and a validation volume, got "
+                        + t1);
+            }
+            t1Grid = t1Grid == null ? 32 : t1Grid;
+            t1Patch = t1Patch == null ? 8 : t1Patch;
+            if (t1Patch < 1 || t1Grid < 2 * t1Patch || t1Grid % t1Patch != 0) {
+                throw new IllegalArgumentException("brainharmonix.t1Grid must be a multiple of t1Patch with at least "
+                        + "two patches per axis, got grid " + t1Grid + ", patch " + t1Patch);
+            }
+            for (Long s : new Long[] {jepaSteps, maeSteps, fusionSteps}) {
+                if (s != null && s < 1) {
+                    throw new IllegalArgumentException("brainharmonix stage steps must be >= 1, got " + s);
+                }
+            }
+            t1MaskSamples = t1MaskSamples == null ? 64 : t1MaskSamples;
+            if (t1MaskSamples < 1) {
+                throw new IllegalArgumentException("brainharmonix.t1MaskSamples must be >= 1, got " + t1MaskSamples);
+            }
+        }
     }
 
     /** Tokenizer settings. mu-law has 256 ids (mu = 255), so the model's V is 257 (one spare id, as the presets). */
@@ -160,7 +277,7 @@ public record PretrainJobConfig(String family, String size, String dataRoot, Lis
     public PretrainJobConfig withRunDir(String dir) {
         return new PretrainJobConfig(family, size, dataRoot, inputs, resample, tokenizer, windowSamples, strideSamples,
                 channelsPerSample, validationFraction, splitUnit, maxValidationSamples, training, dir, registry,
-                modelName);
+                modelName, deeperbrain, brainharmonix);
     }
 
     public JsonNode toJson() {

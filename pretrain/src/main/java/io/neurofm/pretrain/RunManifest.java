@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -14,8 +15,8 @@ final class RunManifest {
     private RunManifest() {
     }
 
-    static ObjectNode of(PretrainJobConfig config, JsonNode corpusManifest, Object modelConfig, long seed,
-            double finalTrain, double finalValidation, String registered) {
+    static ObjectNode of(PretrainJobConfig config, List<PreparedRun.InputRecord> sources, long splitSeed,
+            Object modelConfig, long seed, List<TrainingPhase.Result> results, String registered) {
         ObjectNode root = PretrainJobConfig.JSON.createObjectNode();
         root.put("format", "neurofm-pretrain-run");
         root.put("version", 1);
@@ -23,15 +24,15 @@ final class RunManifest {
         root.set("model", PretrainJobConfig.JSON.valueToTree(modelConfig));
         root.put("git_commit", gitCommit());
         ArrayNode inputs = root.putArray("inputs");
-        for (JsonNode source : corpusManifest.get("sources")) {
+        for (PreparedRun.InputRecord source : sources) {
             ObjectNode in = inputs.addObject();
-            in.put("path", source.get("path").asString());
-            in.set("sha256", source.get("sha256"));
-            in.put("split", source.get("split").asString());
+            in.put("path", source.path());
+            in.set("sha256", PretrainJobConfig.JSON.valueToTree(source.sha256()));
+            in.put("split", source.split());
         }
         ObjectNode seeds = root.putObject("seeds");
         seeds.put("training", seed);
-        seeds.put("split", corpusManifest.get("split").get("seed").asLong());
+        seeds.put("split", splitSeed);
         ObjectNode versions = root.putObject("versions");
         versions.put("java", System.getProperty("java.version"));
         versions.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
@@ -41,8 +42,18 @@ final class RunManifest {
         versions.put("libtorch", engine.getVersion());
         versions.put("neurofm", io.neurofm.artifact.NeurofmVersion.current());
         ObjectNode result = root.putObject("result");
-        result.put("final_train_loss", finalTrain);
-        result.put("final_validation_loss", finalValidation);
+        TrainingPhase.Result last = results.get(results.size() - 1);
+        result.put("final_train_loss", last.trainLoss());
+        result.put("final_validation_loss", last.validationLoss());
+        if (results.size() > 1) {
+            ObjectNode stages = result.putObject("stages");
+            for (TrainingPhase.Result r : results) {
+                ObjectNode stage = stages.putObject(r.phase().name());
+                stage.put("steps", r.phase().steps());
+                stage.put("final_train_loss", r.trainLoss());
+                stage.put("final_validation_loss", r.validationLoss());
+            }
+        }
         result.put("registered", registered);
         return root;
     }

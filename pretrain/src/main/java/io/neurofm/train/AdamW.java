@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * AdamW (Loshchilov and Hutter; PyTorch's {@code torch.optim.AdamW}) over named parameters, with
@@ -33,21 +34,43 @@ import java.util.Map;
  * clipping coefficient and the 1/(micro-batches x replicas) of gradient averaging, so neither
  * costs a pass of its own. The kernel zeroes the parameter's gradient afterwards. On CPU the update
  * runs with one libtorch thread (restored afterwards): see {@link #update}.
+ *
+ * <p>Per-parameter learning rates (PyTorch's parameter groups, e.g. layer-wise decay): a parameter
+ * with multiplier s is updated with {@code s * lr} everywhere lr appears above, decay included.
  */
 public final class AdamW {
     private final LinkedHashMap<String, Parameter> parameters;
     private final AdamWConfig config;
     private final boolean[] decayed;
+    private final double[] lrScales;
     private final List<NDArray> firstMoments = new ArrayList<>();
     private final List<NDArray> secondMoments = new ArrayList<>();
     private long step;
 
     /** Zero moments on each parameter's own device. Parameters must be initialised. */
     public AdamW(LinkedHashMap<String, Parameter> parameters, AdamWConfig config, DecayRule decay) {
+        this(parameters, config, decay, name -> 1.0);
+    }
+
+    /**
+     * As {@link #AdamW(LinkedHashMap, AdamWConfig, DecayRule)}, with parameter {@code name} updated at
+     * {@code lrScale(name) * lr} (a finite multiplier >= 0).
+     */
+    public AdamW(LinkedHashMap<String, Parameter> parameters, AdamWConfig config, DecayRule decay,
+                 ToDoubleFunction<String> lrScale) {
         this.parameters = new LinkedHashMap<>(parameters);
         this.config = config;
         this.decayed = new boolean[parameters.size()];
+        this.lrScales = new double[parameters.size()];
         int i = 0;
+        for (String name : this.parameters.keySet()) {
+            double s = lrScale.applyAsDouble(name);
+            if (!(s >= 0) || Double.isInfinite(s)) {
+                throw new IllegalArgumentException("learning-rate multiplier of " + name + " must be finite and >= 0, got " + s);
+            }
+            lrScales[i++] = s;
+        }
+        i = 0;
         for (Map.Entry<String, Parameter> e : this.parameters.entrySet()) {
             NDArray w = e.getValue().getArray();
             NDManager manager = w.getManager();
@@ -64,6 +87,18 @@ public final class AdamW {
     /** Updates done so far (t of the last update). */
     public long step() {
         return step;
+    }
+
+    /** The learning-rate multiplier of the parameter called {@code name} (1 unless one was given). */
+    public double lrScale(String name) {
+        int i = 0;
+        for (String n : parameters.keySet()) {
+            if (n.equals(name)) {
+                return lrScales[i];
+            }
+            i++;
+        }
+        throw new IllegalArgumentException("no parameter " + name);
     }
 
     /** Whether the parameter called {@code name} is decayed (see {@link DecayRule}). */
@@ -86,7 +121,6 @@ public final class AdamW {
         step++;
         double bc1 = 1 - Math.pow(config.beta1(), step);
         double sqrtBc2 = Math.sqrt(1 - Math.pow(config.beta2(), step));
-        float correctedLr = (float) (lr * sqrtBc2 / bc1);
         float eps = (float) (config.eps() * sqrtBc2);
         boolean cpu = firstMoments.get(0).getDevice().getDeviceType().equals(Device.Type.CPU);
         int threads = cpu ? JniUtils.getNumThreads() : 0;
@@ -97,7 +131,7 @@ public final class AdamW {
             JniUtils.setNumThreads(1);
         }
         try {
-            updateAll((float) lr, correctedLr, eps, (float) gradScale);
+            updateAll(lr, lr * sqrtBc2 / bc1, eps, (float) gradScale);
         } finally {
             if (cpu) {
                 JniUtils.setNumThreads(threads);
@@ -105,14 +139,15 @@ public final class AdamW {
         }
     }
 
-    private void updateAll(float lr, float correctedLr, float eps, float gradScale) {
+    private void updateAll(double lr, double correctedLr, float eps, float gradScale) {
         int i = 0;
         for (Parameter p : parameters.values()) {
             NDArray w = p.getArray();
+            double s = lrScales[i];
             try (NDArray g = w.getGradient()) {
                 w.getNDArrayInternal().adamUpdate(
                         new NDList(w, g, firstMoments.get(i), secondMoments.get(i)), new NDList(w),
-                        lr, correctedLr, decayed[i] ? (float) config.weightDecay() : 0f,
+                        (float) (s * lr), (float) (s * correctedLr), decayed[i] ? (float) config.weightDecay() : 0f,
                         gradScale, -1f, (float) config.beta1(), (float) config.beta2(), eps,
                         false, true);
             }

@@ -103,6 +103,7 @@ public final class Replicas implements AutoCloseable {
             copies.get(r).clear();
             copies.get(r).addAll(fresh);
         }
+        stores.forEach(ReplicaStore::dropFrozenCopies);
     }
 
     private List<NDArray> copyOfMaster(int replica, NDManager manager) {
@@ -126,13 +127,21 @@ public final class Replicas implements AutoCloseable {
         }
     }
 
-    /** A parameter store that answers with one replica's arrays, whatever device is asked for. */
+    /**
+     * A parameter store that answers with one replica's arrays, whatever device is asked for.
+     * Parameters the optimizer does not train (a frozen encoder, an EMA target) are read from the
+     * model as they are, copied to the replica's device when it is another; those copies are
+     * dropped at every {@link #broadcast}, since such parameters may change between steps.
+     */
     private static final class ReplicaStore extends ParameterStore {
         private final Map<String, Integer> index = new HashMap<>();
         private final List<NDArray> arrays;
+        private final NDManager manager;
+        private final Map<String, NDArray> frozen = new HashMap<>();
 
         ReplicaStore(NDManager manager, List<Parameter> parameters, List<NDArray> arrays) {
             super(manager, false);
+            this.manager = manager;
             for (int i = 0; i < parameters.size(); i++) {
                 index.put(parameters.get(i).getId(), i);
             }
@@ -145,11 +154,23 @@ public final class Replicas implements AutoCloseable {
                 return null;
             }
             Integer i = index.get(parameter.getId());
-            if (i == null) {
-                throw new IllegalStateException("parameter " + parameter.getName()
-                        + " is not one of the model's parameters");
+            if (i != null) {
+                return arrays.get(i);
             }
-            return arrays.get(i);
+            NDArray value = parameter.getArray();
+            if (value.getDevice().equals(manager.getDevice())) {
+                return value;
+            }
+            return frozen.computeIfAbsent(parameter.getId(), id -> {
+                NDArray copy = value.toDevice(manager.getDevice(), true);
+                copy.attach(manager);
+                return copy;
+            });
+        }
+
+        void dropFrozenCopies() {
+            frozen.values().forEach(NDArray::close);
+            frozen.clear();
         }
     }
 }

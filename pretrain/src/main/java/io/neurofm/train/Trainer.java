@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import io.neurofm.family.Pretrainable;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +40,8 @@ public final class Trainer {
     private final Path runDir;
     private final List<Device> devices;
     private final PrintStream progressOut = System.err;
+    private Block saved;
+    private Runnable afterUpdate = () -> { };
 
     /**
      * @param validation null for none
@@ -53,6 +55,26 @@ public final class Trainer {
         this.config = config;
         this.runDir = runDir;
         this.devices = List.copyOf(devices);
+        this.saved = model.block();
+    }
+
+    /**
+     * The block whose parameters checkpoints save and resume loads; the model's block by default.
+     * A model with state outside its trained block (an EMA target encoder) names a block that holds
+     * both, so a resumed run restores that state too.
+     */
+    public Trainer checkpointing(Block block) {
+        this.saved = block;
+        return this;
+    }
+
+    /**
+     * Runs after every optimizer update, before metrics and checkpoints of that step (e.g. an EMA
+     * target update). It must be deterministic so resumed runs stay bit-identical.
+     */
+    public Trainer afterUpdate(Runnable hook) {
+        this.afterUpdate = hook;
+        return this;
     }
 
     /** Starts a new run; refuses a run directory that already has checkpoints. */
@@ -93,7 +115,7 @@ public final class Trainer {
         if (checkpoint != null) {
             TrainingState state = JSON.readValue(Files.readString(checkpoint.resolve("state.json")), TrainingState.class);
             checkMatches(state, checkpoint, globalBatch, replicaCount);
-            StateDict.load(model.block(), checkpoint.resolve("model.safetensors"));
+            StateDict.load(saved, checkpoint.resolve("model.safetensors"));
             optimizer.load(checkpoint.resolve("optimizer.safetensors"));
             start = state.step();
             elapsedBefore = state.elapsedSeconds();
@@ -108,6 +130,8 @@ public final class Trainer {
             TrainStep trainStep = new TrainStep(model, replicas, optimizer, new ArrayList<>(parameters.values()),
                     config.accumulation(), config.maxGradNorm(), config.seed());
             long t0 = System.nanoTime();
+            ProgressLine progress = config.progress()
+                    ? new ProgressLine(progressOut, start, config.steps(), globalBatch, train.tokensPerSample()) : null;
             long intervalStart = t0;
             long intervalSteps = 0;
             for (long step = start; step < config.steps(); step++) {
@@ -115,6 +139,7 @@ public final class Trainer {
                 TrainStep.Result r = trainStep.run(step, config.schedule().valueAt(step),
                         (j, rep, m) -> train.batch(m, slice(samples, (j * replicaCount + rep) * config.microBatch(),
                                 config.microBatch())), null);
+                afterUpdate.run();
                 losses.add(r.loss());
                 lastLoss = r.loss();
                 intervalSteps++;
@@ -139,11 +164,8 @@ public final class Trainer {
                         line.put("val_loss", val);
                     }
                     metrics.append(line);
-                    if (config.progress()) {
-                        progressOut.printf(Locale.ROOT, "\rstep %d/%d  loss %.5f  lr %.3g  %.0f tokens/s%s",
-                                done, config.steps(), r.loss(), r.lr(), (double) line.get("tokens_per_s"),
-                                last ? "\n" : "");
-                        progressOut.flush();
+                    if (progress != null) {
+                        progress.update(done, r.loss(), val, now);
                     }
                     intervalStart = now;
                     intervalSteps = 0;
@@ -223,7 +245,7 @@ public final class Trainer {
      */
     private void saveWeights(Path file) throws IOException {
         LinkedHashMap<String, NDArray> tensors = new LinkedHashMap<>();
-        StateDict.parameters(model.block()).forEach((name, p) -> tensors.put(name, p.getArray()));
+        StateDict.parameters(saved).forEach((name, p) -> tensors.put(name, p.getArray()));
         Safetensors.write(file, tensors, new TreeMap<>(StateDict.METADATA));
     }
 

@@ -1,13 +1,12 @@
 package io.neurofm.probe.baseline;
 
-import io.neurofm.dsp.Epocher;
 import io.neurofm.dsp.Epochs;
 import io.neurofm.dsp.Filters;
+import io.neurofm.probe.LabelledEpochs;
 import io.neurofm.probe.ProbeDataset;
 import io.neurofm.signal.Recording;
 import io.neurofm.signal.SignalException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,34 +40,19 @@ public final class BandPowerFeatures {
                         + recording.channelNames());
             }
         }
-        Map<String, Integer> classIndex = new LinkedHashMap<>();
-        for (String name : events.values()) {
-            classIndex.putIfAbsent(name, classIndex.size());
-        }
         List<String> featureNames = new ArrayList<>();
         double[][] features = null;
         int[] labels = null;
+        List<String> classNames = null;
         for (int b = 0; b < bands.size(); b++) {
             Band band = bands.get(b);
             Recording filtered = Filters.bandpass(recording, band.low(), band.high(), order);
-            Epochs epochs = Epocher.byAnnotations(filtered, events.keySet(), tmin, tmax);
-            if (epochs.epochCount() == 0) {
-                throw new IllegalArgumentException("no epochs: none of the events " + events.keySet()
-                        + " fits a window of " + tmin + ".." + tmax + " s" + (epochs.rejected().isEmpty() ? ""
-                        : "; rejected: " + epochs.rejected()));
-            }
+            LabelledEpochs labelled = LabelledEpochs.cut(filtered, events, tmin, tmax);
+            Epochs epochs = labelled.epochs();
             if (features == null) {
                 features = new double[epochs.epochCount()][channels.size() * bands.size()];
-                labels = new int[epochs.epochCount()];
-                for (int e = 0; e < labels.length; e++) {
-                    String className = events.get(epochs.labels().get(e));
-                    if (className == null) {
-                        throw new IllegalArgumentException("event '" + epochs.labels().get(e) + "' matched by its code; "
-                                + "name events by their description as the recording gives it (one of "
-                                + events.keySet() + " did not)");
-                    }
-                    labels[e] = classIndex.get(className);
-                }
+                labels = labelled.labels();
+                classNames = labelled.classNames();
             }
             float[][][] data = epochs.data();
             for (int e = 0; e < data.length; e++) {
@@ -80,7 +64,7 @@ public final class BandPowerFeatures {
                 featureNames.add(ch + ":" + band.name());
             }
         }
-        return ProbeDataset.singleRecording(features, labels, List.copyOf(classIndex.keySet()), featureNames, subject);
+        return ProbeDataset.singleRecording(features, labels, classNames, featureNames, subject);
     }
 
     /** Population variance in double (numpy's var). */

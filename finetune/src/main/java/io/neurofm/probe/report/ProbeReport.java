@@ -42,6 +42,9 @@ public final class ProbeReport {
         StringBuilder md = new StringBuilder("# ").append(title).append("\n\n");
         context.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
         md.append('\n');
+        if (results.size() > 1) {
+            overview(md, results);
+        }
         for (ProbeResult r : results) {
             String slug = slug(r.probe());
             array.add(json(r, slug));
@@ -152,6 +155,20 @@ public final class ProbeReport {
         }
         md.append("\n![per-seed scores](").append(slug).append("-seeds.png) ![confusion matrix](").append(slug)
                 .append("-confusion.png)\n\n");
+    }
+
+    /** One line per result, so several feature sets under one protocol can be compared at a glance. */
+    private static void overview(StringBuilder md, List<ProbeResult> results) {
+        md.append("## Overview\n\n| features · probe | balanced accuracy, mean over seeds (sd) | min-max over seeds "
+                + "| pooled, seed ").append(results.get(0).seeds().get(0).seed()).append(" (95% bootstrap) |\n")
+                .append("|---|---|---|---|\n");
+        for (ProbeResult r : results) {
+            ProbeResult.SeedSummary s = r.summary().get(Metric.BALANCED_ACCURACY);
+            md.append("| ").append(r.probe()).append(" | ").append(f(s.mean())).append(" (").append(f(s.sd()))
+                    .append(") | ").append(f(s.min())).append("-").append(f(s.max())).append(" | ")
+                    .append(ci(r.seeds().get(0).pooled().get(Metric.BALANCED_ACCURACY))).append(" |\n");
+        }
+        md.append('\n');
     }
 
     private static String ci(Interval i) {

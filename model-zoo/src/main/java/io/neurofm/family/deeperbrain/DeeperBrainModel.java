@@ -109,6 +109,26 @@ public final class DeeperBrainModel implements Pretrainable {
         return new DeeperBrainEmbeddings(pool(hidden, 2, pooling), pool(tokens, 1, pooling));
     }
 
+    /**
+     * The pooled embedding [B, e] of all C*P tokens of {@code NDList(patches, positions, known[,
+     * ...])} with every patch visible, as {@link #embed}'s {@code pooled} but in either mode:
+     * with {@code training} true dropout is active and the result is differentiable, which
+     * fine-tuning needs.
+     */
+    public NDArray pooled(ParameterStore parameters, NDList batch, EmbeddingPooling pooling, boolean training) {
+        if (batch.size() < 3) {
+            throw new IllegalArgumentException(
+                    "pooled needs NDList(patches, positions, known), got " + batch.size() + " arrays");
+        }
+        NDArray patches = batch.get(0);
+        NDArray visible = patches.getManager().zeros(patches.getShape().slice(0, 3), patches.getDataType());
+        NDArray hidden = network.hidden(parameters,
+                new NDList(patches, batch.get(1), batch.get(2), visible), training, null);
+        long b = hidden.getShape().get(0);
+        long d = hidden.getShape().get(3);
+        return pool(hidden.reshape(b, -1, d), 1, pooling);
+    }
+
     private static NDArray pool(NDArray x, int axis, EmbeddingPooling pooling) {
         NDArray mean = x.mean(new int[] {axis});
         if (pooling == EmbeddingPooling.MEAN) {

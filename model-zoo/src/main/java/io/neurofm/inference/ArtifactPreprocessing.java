@@ -25,14 +25,15 @@ import java.util.function.Predicate;
  * The artifact's preprocessing, shared by every family: channel names normalised, the channel set
  * checked, resampled to the model's rate, the artifact's filters, its normalisation statistics, and
  * positions looked up in the 10-05 montage where the input gives none. Client windows and whole
- * recordings take the same steps in the same order.
+ * recordings take the same steps in the same order. Inference, fine-tuning and pretraining data
+ * all prepare recordings through it.
  */
-final class InputPreparation {
+public final class ArtifactPreprocessing {
     private final PreprocessingSpec spec;
     private final Set<String> knownChannels;
 
     /** @param knownChannels the names a model accepts; empty = any channel */
-    InputPreparation(PreprocessingSpec spec, Set<String> knownChannels) {
+    public ArtifactPreprocessing(PreprocessingSpec spec, Set<String> knownChannels) {
         this.spec = spec;
         this.knownChannels = Set.copyOf(knownChannels);
     }
@@ -50,7 +51,7 @@ final class InputPreparation {
     }
 
     /** A client window: every channel must be one the model knows. */
-    Recording prepareWindow(SignalWindow window) {
+    public Recording prepareWindow(SignalWindow window) {
         return prepare(toRecording(window), true);
     }
 
@@ -58,7 +59,7 @@ final class InputPreparation {
      * A recording from a file: channels the model cannot use (non-EEG channels, or names outside a
      * model's channel table) are left out; none left is an error.
      */
-    Recording prepareRecording(Recording recording) {
+    public Recording prepareRecording(Recording recording) {
         return prepare(recording, false);
     }
 
@@ -162,7 +163,7 @@ final class InputPreparation {
     }
 
     /** Each channel's own position, else its 10-05 position by name, else null (unknown). */
-    static List<Position> positions(Recording r) {
+    public static List<Position> positions(Recording r) {
         List<Position> positions = new ArrayList<>(r.channelCount());
         for (Channel channel : r.channels()) {
             positions.add(channel.position() != null ? channel.position()
