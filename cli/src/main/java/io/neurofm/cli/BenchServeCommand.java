@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Load-test the REST service on loopback against the model's offline throughput; prints one "
                 + "JSON line.")
 final class BenchServeCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "meggpt-tiny",
+    @Option(names = "--model", defaultValue = QuickstartCommand.JOB,
             description = "Registered model NAME[:VERSION] (default ${DEFAULT-VALUE}; ./neurofm quickstart makes it).")
     String model;
 

@@ -34,9 +34,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code neurofm quickstart}: pretrains the bundled tiny MEG-GPT on the shared EEG for a bounded
+ * {@code neurofm quickstart}: pretrains the bundled tiny DeeperBrain on the shared EEG for a bounded
  * number of steps (with a progress bar), registers it, serves it on localhost and prints a curl for
- * {@code /v1/embeddings} with a real one-second window of the shared EEG. Before printing "ready"
+ * {@code /v1/embeddings} with a real two-second window of the shared EEG. Before printing "ready"
  * it sends exactly that request itself; {@code --check} stops there (for CI), otherwise the
  * server runs until interrupted.
  */
@@ -44,12 +44,12 @@ import tools.jackson.databind.json.JsonMapper;
         description = "Pretrain a tiny model on the shared EEG, register it, serve it on localhost and print a "
                 + "working curl for /v1/embeddings.")
 final class QuickstartCommand implements Callable<Integer> {
-    static final String JOB = "meggpt-tiny";
-    /** The curl's window: eegmmidb S001R01, its first 4 channels, 1 s from t = 10 s (160 samples at 160 Hz). */
+    static final String JOB = "deeperbrain-tiny";
+    /** The curl's window: eegmmidb S001R01, its first 4 channels, 2 s from t = 10 s (320 samples at 160 Hz). */
     static final String WINDOW_FILE = "eeg/eegmmidb_S001R01.edf";
     static final int WINDOW_CHANNELS = 4;
     static final double WINDOW_START = 10;
-    static final double WINDOW_SECONDS = 1;
+    static final double WINDOW_SECONDS = 2;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Option(names = "--port", defaultValue = "8080",
@@ -57,7 +57,7 @@ final class QuickstartCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--steps", paramLabel = "N",
-            description = "Training steps (default: the bundled job's 200, about 1.5 minutes on two idle cores).")
+            description = "Training steps (default: the bundled job's 300, under a minute on two idle cores).")
     Long steps;
 
     @Option(names = "--model", paramLabel = "NAME[:VERSION]",
@@ -131,7 +131,7 @@ final class QuickstartCommand implements Callable<Integer> {
             String curl = curl(url, key, requestFile);
             out.println();
             out.println("neurofm is serving " + reference + " at " + url + "/  (API key: " + key + ")");
-            out.println("Embed one second of real EEG (" + WINDOW_FILE + ", " + WINDOW_CHANNELS + " channels from "
+            out.println("Embed " + (int) WINDOW_SECONDS + " s of real EEG (" + WINDOW_FILE + ", " + WINDOW_CHANNELS + " channels from "
                     + (int) WINDOW_START + " s):");
             out.println();
             out.println("  " + curl);

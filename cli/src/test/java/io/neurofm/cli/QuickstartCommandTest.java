@@ -60,14 +60,14 @@ class QuickstartCommandTest {
         assertTrue(run.out().contains("API key: " + curl.group(2)), run.out());
 
         // Registered, and verifiable from the registry.
-        assertEquals(List.of("1"), new ModelRegistry(registry).versions("meggpt-tiny"));
-        try (Artifact a = new ModelRegistry(registry).open("meggpt-tiny:1")) {
-            assertEquals("meggpt", a.config().family());
+        assertEquals(List.of("1"), new ModelRegistry(registry).versions(QuickstartCommand.JOB));
+        try (Artifact a = new ModelRegistry(registry).open(QuickstartCommand.JOB + ":1")) {
+            assertEquals("deeperbrain", a.config().family());
         }
 
-        // The body is a real window of the shared EEG: its first 4 channels, 1 s from 10 s, in volts.
+        // The body is a real window of the shared EEG: its first 4 channels, 2 s from 10 s, in volts.
         JsonNode body = JsonMapper.builder().build().readTree(Files.readString(Path.of(curl.group(3))));
-        assertEquals("meggpt-tiny:1", body.path("model").asString());
+        assertEquals(QuickstartCommand.JOB + ":1", body.path("model").asString());
         JsonNode window = body.path("input").get(0);
         Recording edf = Readers.read(DataPaths.sharedFile(QuickstartCommand.WINDOW_FILE), OpenOptions.DEFAULT);
         assertEquals(edf.samplingRate(), window.path("sfreq").asDouble());
@@ -78,7 +78,8 @@ class QuickstartCommandTest {
                 sent[t] = window.path("data").get(c).get(t).floatValue();
             }
             int start = (int) (QuickstartCommand.WINDOW_START * edf.samplingRate());
-            assertArrayEquals(Arrays.copyOfRange(edf.channelData(c), start, start + (int) edf.samplingRate()), sent);
+            int n = (int) (QuickstartCommand.WINDOW_SECONDS * edf.samplingRate());
+            assertArrayEquals(Arrays.copyOfRange(edf.channelData(c), start, start + n), sent);
         }
     }
 
