@@ -41,6 +41,10 @@ final class BenchServeCommand implements Callable<Integer> {
             description = "Untimed load before each server's phases and each offline phase (default ${DEFAULT-VALUE}).")
     double warmupSeconds;
 
+    @Option(names = "--windows-per-request", defaultValue = "1",
+            description = "Copies of the window in each request (default ${DEFAULT-VALUE}); throughput counts windows.")
+    int windowsPerRequest;
+
     @Option(names = "--threads", defaultValue = "0",
             description = "libtorch intra-op threads; 0 keeps libtorch's default (default ${DEFAULT-VALUE}).")
     int threads;
@@ -51,7 +55,7 @@ final class BenchServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (batchSize < 1 || phaseSeconds <= 0 || phaseSeconds > 120 || clients < 0 || warmupSeconds < 0
-                || warmupSeconds > 120 || threads < 0) {
+                || warmupSeconds > 120 || threads < 0 || windowsPerRequest < 1) {
             throw new IllegalArgumentException("--batch-size >= 1, --clients >= 0, --threads >= 0, --phase-seconds in "
                     + "(0, 120] and --warmup-seconds in [0, 120] are required");
         }
@@ -63,7 +67,7 @@ final class BenchServeCommand implements Callable<Integer> {
                 QuickstartCommand.WINDOW_CHANNELS, QuickstartCommand.WINDOW_START, QuickstartCommand.WINDOW_SECONDS);
         var report = ServeBench.run(new ServeBench.Options(registry, model, batchSize,
                 clients == 0 ? 2 * batchSize : clients, Duration.ofMillis((long) (phaseSeconds * 1000)),
-                Duration.ofMillis((long) (warmupSeconds * 1000)), window));
+                Duration.ofMillis((long) (warmupSeconds * 1000)), window, windowsPerRequest));
         PrintWriter out = spec.commandLine().getOut();
         out.println(report.toString());
         out.flush();

@@ -44,9 +44,24 @@ public record ExampleWindow(Path file, List<String> channels, double samplingRat
 
     /** The request body: one window, the given model and pooling (null = the model's default). */
     public String requestBody(String model, String pooling) {
+        return requestBody(model, pooling, 1);
+    }
+
+    /** The request body with {@code copies} copies of the window (one embedding each). */
+    public String requestBody(String model, String pooling, int copies) {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", model);
-        ObjectNode window = body.putArray("input").addObject();
+        ArrayNode input = body.putArray("input");
+        for (int i = 0; i < copies; i++) {
+            writeWindow(input.addObject());
+        }
+        if (pooling != null) {
+            body.put("pooling", pooling);
+        }
+        return JSON.writeValueAsString(body);
+    }
+
+    private void writeWindow(ObjectNode window) {
         ArrayNode rows = window.putArray("data");
         for (float[] row : data) {
             ArrayNode values = rows.addArray();
@@ -57,9 +72,5 @@ public record ExampleWindow(Path file, List<String> channels, double samplingRat
         ArrayNode names = window.putArray("channels");
         channels.forEach(names::add);
         window.put("sfreq", samplingRate);
-        if (pooling != null) {
-            body.put("pooling", pooling);
-        }
-        return JSON.writeValueAsString(body);
     }
 }

@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -46,9 +49,12 @@ public final class LoadGenerator {
      * @param failed      requests that got no HTTP answer (connection error)
      * @param unanswered  requests still open when the phase's drain time ran out
      * @param seconds     from the first send to the last answer
+     * @param failures    failed requests by exception class (a refused connection was never accepted;
+     *                    a reset or timeout after sending may have been)
      */
     public record Result(long sent, long ok, long bad, long rejected, long rejectedWithoutRetryAfter,
-            long otherStatus, long failed, long unanswered, double seconds, LatencyStats latency) {
+            long otherStatus, long failed, long unanswered, double seconds, LatencyStats latency,
+            Map<String, Long> failures) {
         public double okPerSecond() {
             return ok / seconds;
         }
@@ -68,11 +74,15 @@ public final class LoadGenerator {
         final AtomicLong other = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
         final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        final Map<String, Long> failures = new ConcurrentHashMap<>();
 
         void record(HttpResponse<String> response, Throwable error, long startNanos) {
             long elapsed = System.nanoTime() - startNanos;
             if (error != null) {
                 failed.incrementAndGet();
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                failures.merge(cause.getClass().getSimpleName(), 1L, Long::sum);
             } else if (response.statusCode() == 200) {
                 if (isGoodAnswer.test(response)) {
                     ok.incrementAndGet();
@@ -90,7 +100,8 @@ public final class LoadGenerator {
         Result result(long unanswered, long t0) {
             long[] nanos = latencies.stream().mapToLong(Long::longValue).toArray();
             return new Result(sent.get(), ok.get(), bad.get(), rejected.get(), rejectedBare.get(), other.get(),
-                    failed.get(), unanswered, (System.nanoTime() - t0) / 1e9, LatencyStats.of(nanos));
+                    failed.get(), unanswered, (System.nanoTime() - t0) / 1e9, LatencyStats.of(nanos),
+                    new TreeMap<>(failures));
         }
     }
 

@@ -54,9 +54,10 @@ public final class ServeBench {
      * @param warmup     untimed load before each server's phases (and before each offline phase), so a
      *                   cold JIT does not weigh on whichever phase comes first
      * @param window     the request's window (a real recording excerpt)
+     * @param windowsPerRequest copies of the window in each request (throughput is counted in windows)
      */
     public record Options(Path registry, String model, int batchSize, int clients, Duration phase,
-            Duration warmup, ExampleWindow window) {}
+            Duration warmup, ExampleWindow window, int windowsPerRequest) {}
 
     private ServeBench() {}
 
@@ -66,6 +67,7 @@ public final class ServeBench {
         report.put("bench", "serve");
         report.put("batch_size", o.batchSize());
         report.put("clients", o.clients());
+        report.put("windows_per_request", o.windowsPerRequest());
         report.put("phase_s", o.phase().toMillis() / 1000.0);
         report.put("warmup_s", o.warmup().toMillis() / 1000.0);
         report.put("torch_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
@@ -78,7 +80,7 @@ public final class ServeBench {
         report.put("model", reference);
         report.put("window", o.window().channels().size() + "x" + signal.sampleCount() + " at "
                 + o.window().samplingRate() + " Hz");
-        String body = o.window().requestBody(reference, null);
+        String body = o.window().requestBody(reference, null, o.windowsPerRequest());
         ObjectNode on = service(registry, reference, body, true, o, true);
         ObjectNode off = service(registry, reference, body, false, o, false);
         report.set("batching_on", on);
@@ -89,6 +91,8 @@ public final class ServeBench {
             PreparedWindow prepared = model.prepare(signal);
             report.put("offline_windows_per_s", offline(model, prepared, o.batchSize(), o.phase(), o.warmup()));
             report.put("offline_windows_per_s_batch1", offline(model, prepared, 1, o.phase(), o.warmup()));
+            report.put("offline_prepare_and_embed_windows_per_s", offlineWithPreparation(model, signal, o.batchSize(),
+                    o.phase(), o.warmup()));
         }
         double offline = report.get("offline_windows_per_s").asDouble();
         report.put("throughput_vs_offline", on.get("capacity_windows_per_s").asDouble() / offline);
@@ -121,6 +125,27 @@ public final class ServeBench {
         return windows / ((System.nanoTime() - t0) / 1e9);
     }
 
+    /** As {@link #offline}, but each window also goes through the artifact's preprocessing, as on the server. */
+    static double offlineWithPreparation(EmbeddingModel model, SignalWindow window, int batchSize, Duration phase,
+            Duration warmup) {
+        long warm = System.nanoTime() + warmup.toNanos();
+        while (System.nanoTime() < warm) {
+            model.embed(Collections.nCopies(batchSize, model.prepare(window)), null);
+        }
+        long t0 = System.nanoTime();
+        long end = t0 + phase.toNanos();
+        long windows = 0;
+        while (System.nanoTime() < end) {
+            List<PreparedWindow> batch = new java.util.ArrayList<>(batchSize);
+            for (int i = 0; i < batchSize; i++) {
+                batch.add(model.prepare(window));
+            }
+            model.embed(batch, null);
+            windows += batchSize;
+        }
+        return windows / ((System.nanoTime() - t0) / 1e9);
+    }
+
     private static ObjectNode service(ModelRegistry registry, String reference, String body, boolean batching,
             Options o, boolean withLoadPhases) throws IOException, InterruptedException {
         String key = "bench-" + UUID.randomUUID();
@@ -143,23 +168,24 @@ public final class ServeBench {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v1/embeddings"))
                     .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            LoadGenerator load = new LoadGenerator(http, request, ServeBench::oneFiniteEmbedding);
+            LoadGenerator load = new LoadGenerator(http, request, r -> finiteEmbeddings(r, o.windowsPerRequest()));
             load.closedLoop(o.clients(), o.warmup());
             load.closedLoop(1, o.warmup().dividedBy(2));
             LoadGenerator.Result unloaded = load.closedLoop(1, o.phase());
             phase.set("unloaded", summary(unloaded));
             LoadGenerator.Result capacity = load.closedLoop(o.clients(), o.phase());
             phase.set("capacity", summary(capacity));
-            double windowsPerSecond = capacity.okPerSecond();
+            double windowsPerSecond = capacity.okPerSecond() * o.windowsPerRequest();
             phase.put("capacity_windows_per_s", windowsPerSecond);
             if (withLoadPhases) {
-                LoadGenerator.Result half = load.openLoop(windowsPerSecond / 2, o.phase(), Duration.ofSeconds(60));
+                double requestsPerSecond = capacity.okPerSecond();
+                LoadGenerator.Result half = load.openLoop(requestsPerSecond / 2, o.phase(), Duration.ofSeconds(60));
                 ObjectNode halfSummary = summary(half);
-                halfSummary.put("offered_per_s", windowsPerSecond / 2);
+                halfSummary.put("offered_requests_per_s", requestsPerSecond / 2);
                 phase.set("half_load", halfSummary);
-                LoadGenerator.Result overload = load.openLoop(windowsPerSecond * 3, o.phase(), Duration.ofSeconds(120));
+                LoadGenerator.Result overload = load.openLoop(requestsPerSecond * 3, o.phase(), Duration.ofSeconds(120));
                 ObjectNode over = summary(overload);
-                over.put("offered_per_s", windowsPerSecond * 3);
+                over.put("offered_requests_per_s", requestsPerSecond * 3);
                 over.put("every_accepted_answered", overload.everyAcceptedAnswered());
                 HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create(url + "/v2/health/live"))
                         .GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -181,6 +207,7 @@ public final class ServeBench {
         n.put("failed", r.failed());
         n.put("unanswered", r.unanswered());
         n.put("ok_per_s", r.okPerSecond());
+        n.set("failures", JSON.valueToTree(r.failures()));
         n.put("p50_ms", r.latency().p50Ms());
         n.put("p99_ms", r.latency().p99Ms());
         n.put("max_ms", r.latency().maxMs());
@@ -189,18 +216,25 @@ public final class ServeBench {
 
     /** A good answer holds exactly one embedding of finite numbers. */
     static boolean oneFiniteEmbedding(HttpResponse<String> response) {
+        return finiteEmbeddings(response, 1);
+    }
+
+    /** A good answer holds exactly {@code count} non-empty embeddings of finite numbers. */
+    static boolean finiteEmbeddings(HttpResponse<String> response, int count) {
         try {
             JsonNode data = JSON.readTree(response.body()).path("data");
-            if (data.size() != 1) {
+            if (data.size() != count) {
                 return false;
             }
-            JsonNode e = data.get(0).path("embedding");
-            if (!e.isArray() || e.isEmpty()) {
-                return false;
-            }
-            for (JsonNode v : e) {
-                if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+            for (JsonNode item : data) {
+                JsonNode e = item.path("embedding");
+                if (!e.isArray() || e.isEmpty()) {
                     return false;
+                }
+                for (JsonNode v : e) {
+                    if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+                        return false;
+                    }
                 }
             }
             return true;
