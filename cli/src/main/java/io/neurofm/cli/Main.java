@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Foundation models of brain signals: read, tokenise, train, evaluate, serve.",
-        subcommands = {InspectCommand.class, ConvertCommand.class, TokenizerCommand.class, TokenizeCommand.class,
+        subcommands = {QuickstartCommand.class, InspectCommand.class, ConvertCommand.class, TokenizerCommand.class, TokenizeCommand.class,
                 DetokenizeCommand.class, CorpusCommand.class, PretrainCommand.class, ModelsCommand.class,
                 ProbeBaselineCommand.class, EmbedCommand.class, ProbeCommand.class, FinetuneCommand.class,
                 ServeCommand.class,

@@ -20,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public final class ApiKeyFilter extends OncePerRequestFilter {
     /** Paths any caller (a load balancer, Kubernetes, Prometheus) may reach without a key. */
     public static final List<String> OPEN_PATHS = List.of("/v2/health/live", "/v2/health/ready", "/actuator/health",
-            "/actuator/prometheus");
+            "/actuator/prometheus",
+            // The page at / (its calls send the key typed into it).
+            "/", "/index.html", "/app.js", "/style.css");
 
     private final ApiKeys keys;
 

@@ -1,0 +1,256 @@
+package io.neurofm.serve.bench;
+
+import io.neurofm.artifact.ModelRegistry;
+import io.neurofm.inference.EmbeddingModel;
+import io.neurofm.inference.EmbeddingModels;
+import io.neurofm.inference.PreparedWindow;
+import io.neurofm.inference.SignalWindow;
+import io.neurofm.serve.NeurofmServer;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The serving load benchmark ({@code neurofm bench serve}): one registered model, one real EEG
+ * window per request, on loopback, every phase bounded in time.
+ *
+ * <ol>
+ *   <li>the service with batching on (one worker, batches of {@code batchSize}): unloaded latency (one
+ *       client), capacity (closed loop, {@code clients} clients), latency at half that load (open loop),
+ *       and 3x that load (open loop) counting 503s with Retry-After and checking every other request
+ *       got a good 200 and the server is still live;</li>
+ *   <li>the service with batching off: unloaded latency and capacity at the same client count;</li>
+ *   <li>offline: {@link EmbeddingModel#embed} on batches of {@code batchSize} (and of 1) copies of the
+ *       prepared window, back to back: the ceiling the service is compared with.</li>
+ * </ol>
+ * The load generator runs in the server's JVM and shares its cores; the offline phase has no HTTP,
+ * JSON or preprocessing cost, so the ratio is a conservative one.
+ */
+public final class ServeBench {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * @param registry   registry folder (null = the default)
+     * @param model      NAME[:VERSION]
+     * @param batchSize  windows per forward pass, offline and in the service
+     * @param clients    closed-loop clients for the capacity phases
+     * @param phase      length of each timed phase
+     * @param warmup     untimed load before each server's phases (and before each offline phase), so a
+     *                   cold JIT does not weigh on whichever phase comes first
+     * @param window     the request's window (a real recording excerpt)
+     * @param windowsPerRequest copies of the window in each request (throughput is counted in windows)
+     */
+    public record Options(Path registry, String model, int batchSize, int clients, Duration phase,
+            Duration warmup, ExampleWindow window, int windowsPerRequest) {}
+
+    private ServeBench() {}
+
+    public static ObjectNode run(Options o) throws IOException, InterruptedException {
+        ModelRegistry registry = o.registry() == null ? ModelRegistry.locate(null) : new ModelRegistry(o.registry());
+        ObjectNode report = JSON.createObjectNode();
+        report.put("bench", "serve");
+        report.put("batch_size", o.batchSize());
+        report.put("clients", o.clients());
+        report.put("windows_per_request", o.windowsPerRequest());
+        report.put("phase_s", o.phase().toMillis() / 1000.0);
+        report.put("warmup_s", o.warmup().toMillis() / 1000.0);
+        report.put("torch_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        report.put("cpus", Runtime.getRuntime().availableProcessors());
+        report.put("load_average_start", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        SignalWindow signal = new SignalWindow(o.window().data(), o.window().channels(), o.window().samplingRate(),
+                null);
+        String reference = registry.resolve(o.model()).getParent().getFileName() + ":"
+                + registry.resolve(o.model()).getFileName();
+        report.put("model", reference);
+        report.put("window", o.window().channels().size() + "x" + signal.sampleCount() + " at "
+                + o.window().samplingRate() + " Hz");
+        String body = o.window().requestBody(reference, null, o.windowsPerRequest());
+        ObjectNode on = service(registry, reference, body, true, o, true);
+        ObjectNode off = service(registry, reference, body, false, o, false);
+        report.set("batching_on", on);
+        report.set("batching_off", off);
+        // Offline last: by now the JIT has compiled the shared code paths (tokenizer, batching), so the
+        // ceiling is not understated by a cold JVM.
+        try (EmbeddingModel model = EmbeddingModels.load(registry, reference, null)) {
+            PreparedWindow prepared = model.prepare(signal);
+            report.put("offline_windows_per_s", offline(model, prepared, o.batchSize(), o.phase(), o.warmup()));
+            report.put("offline_windows_per_s_batch1", offline(model, prepared, 1, o.phase(), o.warmup()));
+            report.put("offline_prepare_and_embed_windows_per_s", offlineWithPreparation(model, signal, o.batchSize(),
+                    o.phase(), o.warmup()));
+        }
+        double offline = report.get("offline_windows_per_s").asDouble();
+        report.put("throughput_vs_offline", on.get("capacity_windows_per_s").asDouble() / offline);
+        report.put("throughput_target_met", on.get("capacity_windows_per_s").asDouble() >= 0.8 * offline);
+        double unloadedP99 = on.get("unloaded").get("p99_ms").asDouble();
+        double halfP99 = on.get("half_load").get("p99_ms").asDouble();
+        report.put("half_load_p99_vs_unloaded_p99", halfP99 / unloadedP99);
+        report.put("half_load_p99_vs_unloaded_p50", halfP99 / on.get("unloaded").get("p50_ms").asDouble());
+        report.put("latency_target_met", halfP99 < 2 * unloadedP99);
+        report.put("heap_peak_mb", heapPeakMegabytes());
+        report.put("load_average_end", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return report;
+    }
+
+    /** Windows per second of back-to-back batched forward passes (after {@code warmup} of untimed ones). */
+    static double offline(EmbeddingModel model, PreparedWindow window, int batchSize, Duration phase,
+            Duration warmup) {
+        List<PreparedWindow> batch = Collections.nCopies(batchSize, window);
+        long warm = System.nanoTime() + warmup.toNanos();
+        while (System.nanoTime() < warm) {
+            model.embed(batch, null);
+        }
+        long t0 = System.nanoTime();
+        long end = t0 + phase.toNanos();
+        long windows = 0;
+        while (System.nanoTime() < end) {
+            model.embed(batch, null);
+            windows += batchSize;
+        }
+        return windows / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** As {@link #offline}, but each window also goes through the artifact's preprocessing, as on the server. */
+    static double offlineWithPreparation(EmbeddingModel model, SignalWindow window, int batchSize, Duration phase,
+            Duration warmup) {
+        long warm = System.nanoTime() + warmup.toNanos();
+        while (System.nanoTime() < warm) {
+            model.embed(Collections.nCopies(batchSize, model.prepare(window)), null);
+        }
+        long t0 = System.nanoTime();
+        long end = t0 + phase.toNanos();
+        long windows = 0;
+        while (System.nanoTime() < end) {
+            List<PreparedWindow> batch = new java.util.ArrayList<>(batchSize);
+            for (int i = 0; i < batchSize; i++) {
+                batch.add(model.prepare(window));
+            }
+            model.embed(batch, null);
+            windows += batchSize;
+        }
+        return windows / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static ObjectNode service(ModelRegistry registry, String reference, String body, boolean batching,
+            Options o, boolean withLoadPhases) throws IOException, InterruptedException {
+        String key = "bench-" + UUID.randomUUID();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("server.port", "0");
+        properties.put("server.address", "127.0.0.1");
+        properties.put("neurofm.registry", registry.root().toString());
+        properties.put("neurofm.models", reference);
+        properties.put("neurofm.api-keys", key);
+        properties.put("neurofm.batching", Boolean.toString(batching));
+        properties.put("neurofm.batch-size", Integer.toString(o.batchSize()));
+        properties.put("neurofm.workers", "1");
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("logging.level.root", "warn");
+        ObjectNode phase = JSON.createObjectNode();
+        try (ConfigurableApplicationContext server = NeurofmServer.start(properties)) {
+            String url = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v1/embeddings"))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            LoadGenerator load = new LoadGenerator(http, request, r -> finiteEmbeddings(r, o.windowsPerRequest()));
+            load.closedLoop(o.clients(), o.warmup());
+            load.closedLoop(1, o.warmup().dividedBy(2));
+            LoadGenerator.Result unloaded = load.closedLoop(1, o.phase());
+            phase.set("unloaded", summary(unloaded));
+            LoadGenerator.Result capacity = load.closedLoop(o.clients(), o.phase());
+            phase.set("capacity", summary(capacity));
+            double windowsPerSecond = capacity.okPerSecond() * o.windowsPerRequest();
+            phase.put("capacity_windows_per_s", windowsPerSecond);
+            if (withLoadPhases) {
+                double requestsPerSecond = capacity.okPerSecond();
+                LoadGenerator.Result half = load.openLoop(requestsPerSecond / 2, o.phase(), Duration.ofSeconds(60));
+                ObjectNode halfSummary = summary(half);
+                halfSummary.put("offered_requests_per_s", requestsPerSecond / 2);
+                phase.set("half_load", halfSummary);
+                LoadGenerator.Result overload = load.openLoop(requestsPerSecond * 3, o.phase(), Duration.ofSeconds(120));
+                ObjectNode over = summary(overload);
+                over.put("offered_requests_per_s", requestsPerSecond * 3);
+                over.put("every_accepted_answered", overload.everyAcceptedAnswered());
+                HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create(url + "/v2/health/live"))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                over.put("live_after", live.statusCode() == 200);
+                phase.set("overload_3x", over);
+            }
+        }
+        return phase;
+    }
+
+    private static ObjectNode summary(LoadGenerator.Result r) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("sent", r.sent());
+        n.put("ok", r.ok());
+        n.put("rejected_503_retry_after", r.rejected());
+        n.put("rejected_503_bare", r.rejectedWithoutRetryAfter());
+        n.put("other_status", r.otherStatus());
+        n.put("bad_200", r.bad());
+        n.put("failed", r.failed());
+        n.put("unanswered", r.unanswered());
+        n.put("ok_per_s", r.okPerSecond());
+        n.set("failures", JSON.valueToTree(r.failures()));
+        n.put("p50_ms", r.latency().p50Ms());
+        n.put("p99_ms", r.latency().p99Ms());
+        n.put("max_ms", r.latency().maxMs());
+        return n;
+    }
+
+    /** A good answer holds exactly one embedding of finite numbers. */
+    static boolean oneFiniteEmbedding(HttpResponse<String> response) {
+        return finiteEmbeddings(response, 1);
+    }
+
+    /** A good answer holds exactly {@code count} non-empty embeddings of finite numbers. */
+    static boolean finiteEmbeddings(HttpResponse<String> response, int count) {
+        try {
+            JsonNode data = JSON.readTree(response.body()).path("data");
+            if (data.size() != count) {
+                return false;
+            }
+            for (JsonNode item : data) {
+                JsonNode e = item.path("embedding");
+                if (!e.isArray() || e.isEmpty()) {
+                    return false;
+                }
+                for (JsonNode v : e) {
+                    if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Peak heap use over the run (all heap pools' peaks added), in MiB. */
+    static double heapPeakMegabytes() {
+        long bytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return bytes / (1024.0 * 1024.0);
+    }
+}
