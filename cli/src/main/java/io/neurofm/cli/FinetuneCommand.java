@@ -11,6 +11,7 @@ import io.neurofm.finetune.FineTuneData;
 import io.neurofm.finetune.FineTuneJob;
 import io.neurofm.finetune.FineTuneMode;
 import io.neurofm.finetune.LoraConfig;
+import io.neurofm.embed.InputFiles;
 import io.neurofm.montage.ChannelMap;
 import io.neurofm.signal.Channel;
 import io.neurofm.signal.ChannelType;
@@ -41,7 +42,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "finetune", mixinStandardHelpOptions = true,
         description = "Fine-tune a DeeperBrain model on labelled epochs and register the result with a decoding head.")
 final class FinetuneCommand implements Callable<Integer> {
-    private static final String GRAZ_MAP = "/io/neurofm/montage/graz_sample_channels.tsv";
 
     @Option(names = "--model", required = true, paramLabel = "NAME[:VERSION]|PATH", description = "The source artifact.")
     String model;
@@ -74,8 +74,9 @@ final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--tmax", defaultValue = "3.5", paramLabel = "S", description = "Epoch end after the event (default 3.5 s).")
     double tmax;
 
-    @Option(names = "--channel-map", paramLabel = "FILE|graz",
-            description = "Channel map (TSV or JSON) applied first; 'graz' = the bundled Graz sample map (Channel 1/2/3 = C3/Cz/C4).")
+    @Option(names = "--channel-map", paramLabel = "FILE|resource:NAME|none",
+            description = "Channel map applied first: a TSV or JSON file, a bundled map such as "
+                    + "resource:graz_sample_channels.tsv (Channel 1/2/3 = C3/Cz/C4), or none (default).")
     String channelMap;
 
     @Option(names = "--channels", split = ",", paramLabel = "NAME",
@@ -125,8 +126,8 @@ final class FinetuneCommand implements Callable<Integer> {
         FineTuneConfig config = new FineTuneConfig(m, epochs, batch, lr, llrd, weightDecay, 1.0, pool,
                 new LoraConfig(rank, alpha), seed);
         Recording recording = Readers.read(data, OpenOptions.DEFAULT);
-        if (channelMap != null) {
-            ChannelMap map = channelMap.equals("graz") ? ChannelMap.resource(GRAZ_MAP) : ChannelMap.load(Path.of(channelMap));
+        ChannelMap map = InputFiles.channelMap(channelMap);
+        if (map != null) {
             recording = map.apply(recording);
         }
         List<String> picked = channels != null ? channels : recording.channels().stream()

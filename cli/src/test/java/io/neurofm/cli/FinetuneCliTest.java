@@ -58,7 +58,7 @@ class FinetuneCliTest {
     void headOnlyFineTuningOnGrazRegistersANewArtifactWithAHead(@TempDir Path dir) throws Exception {
         ModelRegistry registry = registryWithTinyModel(dir);
         CliRun run = CliRun.of("finetune", "--registry", registry.root().toString(), "--model", "tiny:1",
-                "--data", graz().toString(), "--channel-map", "graz", "--mode", "head",
+                "--data", graz().toString(), "--channel-map", "resource:graz_sample_channels.tsv", "--mode", "head",
                 "--epochs", "2", "--folds", "2", "--head", "mi", "--out-name", "tiny-mi");
         assertEquals(0, run.exitCode(), run.err() + run.out());
         assertTrue(run.out().contains("40 epochs, channels [C3, Cz, C4], 6 patches of 100 samples"), run.out());
