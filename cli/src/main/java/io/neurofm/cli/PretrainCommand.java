@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
                 + "registration (see pretrain/docs/jobs.md). Prints the registered NAME:VERSION.")
 final class PretrainCommand implements Callable<Integer> {
     static final String JOBS = "/io/neurofm/cli/jobs/";
-    static final List<String> BUNDLED = List.of("meggpt-tiny", "deeperbrain-tiny", "brainharmonix-tiny",
-            "meggpt-base", "deeperbrain-base", "brainharmonix-base");
+    static final List<String> BUNDLED = List.of("meggpt-tiny", "deeperbrain-tiny", "deeperbrain-tiny-recon",
+            "brainharmonix-tiny", "meggpt-base", "deeperbrain-base", "brainharmonix-base");
 
     static final class Source {
         @Option(names = "--config", paramLabel = "job.json",
@@ -39,7 +39,8 @@ final class PretrainCommand implements Callable<Integer> {
         Path config;
 
         @Option(names = "--job", paramLabel = "NAME",
-                description = "A bundled job: meggpt-tiny, deeperbrain-tiny, brainharmonix-tiny (CPU, minutes) or "
+                description = "A bundled job: meggpt-tiny, deeperbrain-tiny, deeperbrain-tiny-recon (reconstruction only), "
+                        + "brainharmonix-tiny (CPU, minutes) or "
                         + "meggpt-base, deeperbrain-base, brainharmonix-base (GPU); relative paths resolve against "
                         + "the current folder.")
         String job;

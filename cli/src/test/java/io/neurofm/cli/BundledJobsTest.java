@@ -1,6 +1,7 @@
 package io.neurofm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.neurofm.family.brainharmonix.BrainHarmonixPreset;
@@ -8,6 +9,7 @@ import io.neurofm.family.deeperbrain.DeeperBrainPreset;
 import io.neurofm.family.meggpt.MegGptPreset;
 import io.neurofm.pretrain.PretrainJobConfig;
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,5 +43,29 @@ class BundledJobsTest {
             }
             default -> throw new AssertionError(job.family());
         }
+    }
+
+    /**
+     * deeperbrain-tiny-recon is the DeeperBrain question's control: the same job with the statistics
+     * (NSP) loss switched off, so a probe difference between the two can only come from that loss.
+     */
+    @Test
+    void reconstructionTwinDiffersOnlyInNspWeightAndName() throws Exception {
+        PretrainJobConfig nsp = PretrainCommand.bundled("deeperbrain-tiny");
+        PretrainJobConfig recon = PretrainCommand.bundled("deeperbrain-tiny-recon");
+        assertTrue(PretrainCommand.BUNDLED.contains("deeperbrain-tiny-recon"));
+        assertEquals(1.0, nsp.deeperbrain().nspWeight());
+        assertEquals(0.0, recon.deeperbrain().nspWeight());
+        assertEquals("deeperbrain-tiny-recon", recon.modelName());
+        assertNotEquals(nsp.runDir(), recon.runDir());
+        PretrainJobConfig.DeeperBrain d = recon.deeperbrain();
+        PretrainJobConfig.DeeperBrain withNsp = new PretrainJobConfig.DeeperBrain(d.bandPass(),
+                nsp.deeperbrain().nspWeight(), d.maskRatio());
+        PretrainJobConfig renamed = new PretrainJobConfig(recon.family(), recon.size(), recon.dataRoot(),
+                recon.inputs(), recon.resample(), recon.tokenizer(), recon.windowSamples(), recon.strideSamples(),
+                recon.channelsPerSample(), recon.validationFraction(), recon.splitUnit(),
+                recon.maxValidationSamples(), recon.training(), nsp.runDir(), recon.registry(), nsp.modelName(),
+                withNsp, recon.brainharmonix());
+        assertEquals(nsp, renamed);
     }
 }
