@@ -44,6 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
         description = "Pretrain a tiny model on the shared EEG, register it, serve it on localhost and print a "
                 + "working curl for /v1/embeddings.")
 final class QuickstartCommand implements Callable<Integer> {
+    /** The quickstart's bounded pretraining: enough for a falling loss, short enough to wait for. */
+    static final long DEFAULT_STEPS = 300;
+
     static final String JOB = "deeperbrain-tiny";
     /** The curl's window: eegmmidb S001R01, its first 4 channels, 2 s from t = 10 s (320 samples at 160 Hz). */
     static final String WINDOW_FILE = "eeg/eegmmidb_S001R01.edf";
@@ -57,7 +60,8 @@ final class QuickstartCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--steps", paramLabel = "N",
-            description = "Training steps (default: the bundled job's 300, under a minute on two idle cores).")
+            description = "Training steps (default " + DEFAULT_STEPS + ", under a minute on two idle cores; "
+                    + "the full bundled job trains longer).")
     Long steps;
 
     @Option(names = "--model", paramLabel = "NAME[:VERSION]",
@@ -164,7 +168,7 @@ final class QuickstartCommand implements Callable<Integer> {
     private String train(Path registryRoot, PrintWriter err) throws Exception {
         PretrainJobConfig bundled = PretrainCommand.bundled(JOB);
         PretrainJobConfig.Training t = bundled.training();
-        long steps = this.steps != null ? this.steps : t.steps();
+        long steps = this.steps != null ? this.steps : Math.min(DEFAULT_STEPS, t.steps());
         // Warm-up scaled to a shortened run; validation at the end only, and only the final checkpoint.
         PretrainJobConfig.Training shortened = new PretrainJobConfig.Training(steps, t.microBatch(), t.lr(),
                 Math.min(t.warmup(), Math.max(1, steps / 10)), 0, 1, 0, 1, t.maxGradNorm(), t.seed());
@@ -179,10 +183,9 @@ final class QuickstartCommand implements Callable<Integer> {
         err.println("pretraining " + JOB + " on the shared EEG for " + steps + " steps (run folder " + run + ")");
         err.flush();
         PretrainJob.Outcome outcome;
-        try (TrainingProgress progress = new TrainingProgress(run.resolve("metrics.jsonl"), steps, err)) {
-            outcome = PretrainJob.run(job, new PretrainJob.Options(false, registryRoot, DataPaths.sharedData(), base,
-                    err));
-        }
+        // The training loop's own progress bar (on stderr), as `neurofm pretrain` draws it on a terminal.
+        outcome = PretrainJob.run(job, new PretrainJob.Options(false, registryRoot, DataPaths.sharedData(), base,
+                err, null, true));
         err.printf("registered %s (train loss %.4f, validation loss %.4f) in %s%n", outcome.reference(),
                 outcome.trainLoss(), outcome.validationLoss(), registryRoot);
         err.flush();
