@@ -10,8 +10,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * The progress display of a training run (me.tongfei progressbar: bar, step count, elapsed, ETA),
- * with loss, the last validation loss, samples/s and tokens/s since the run (or the resume)
- * started as its message. Only drawn when asked for (the CLI asks when stderr is a terminal), so
+ * with loss, the last validation loss and tokens/s since the run (or the resume) started as its
+ * message. Only drawn when asked for (the CLI asks when stderr is a terminal), so
  * logs and tests stay free of carriage returns.
  */
 public final class ProgressLine implements AutoCloseable {
@@ -28,7 +28,9 @@ public final class ProgressLine implements AutoCloseable {
         this.tokensPerSample = tokensPerSample;
         this.bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(totalSteps)
                 .setStyle(ProgressBarStyle.ASCII).setUnit(" steps", 1).setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(out)).startsFrom(firstStep, Duration.ZERO)
+                // A fixed width: the library measures the terminal through jline, which sees none
+                // when stderr is piped, and then squeezes the bar to nothing.
+                .setConsumer(new ConsoleProgressBarConsumer(out, 130)).startsFrom(firstStep, Duration.ZERO)
                 .build();
     }
 
@@ -52,8 +54,7 @@ public final class ProgressLine implements AutoCloseable {
         if (lastValidation != null) {
             line.append(String.format(Locale.ROOT, " val %.4f", lastValidation));
         }
-        return line.append(String.format(Locale.ROOT, " %.1f samples/s %.0f tokens/s", samples,
-                samples * tokensPerSample)).toString();
+        return line.append(String.format(Locale.ROOT, " %.0f tok/s", samples * tokensPerSample)).toString();
     }
 
     @Override
