@@ -1,8 +1,13 @@
 package io.neurofm.cli;
 
+import io.neurofm.artifact.ModelRegistry;
+import io.neurofm.family.deeperbrain.DeeperBrainPreset;
 import io.neurofm.serve.bench.ExampleWindow;
+import io.neurofm.serve.bench.RandomDeeperBrain;
 import io.neurofm.serve.bench.ServeBench;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -45,9 +50,19 @@ final class BenchServeCommand implements Callable<Integer> {
             description = "Copies of the window in each request (default ${DEFAULT-VALUE}); throughput counts windows.")
     int windowsPerRequest;
 
+    @Option(names = "--window-channels", defaultValue = "" + QuickstartCommand.WINDOW_CHANNELS,
+            description = "Channels of the request's window, the recording's first N (default ${DEFAULT-VALUE}); more "
+                    + "channels mean more tokens per window, so the forward pass weighs more against HTTP and JSON.")
+    int windowChannels;
+
     @Option(names = "--threads", defaultValue = "0",
             description = "libtorch intra-op threads; 0 keeps libtorch's default (default ${DEFAULT-VALUE}).")
     int threads;
+
+    @Option(names = "--random-weights", paramLabel = "PRESET",
+            description = "Benchmark a DeeperBrain of this preset (${COMPLETION-CANDIDATES}) with seeded random weights "
+                    + "and --model's preprocessing instead of --model itself (written to a temporary registry).")
+    DeeperBrainPreset randomWeights;
 
     @Spec
     CommandSpec spec;
@@ -55,8 +70,8 @@ final class BenchServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (batchSize < 1 || phaseSeconds <= 0 || phaseSeconds > 120 || clients < 0 || warmupSeconds < 0
-                || warmupSeconds > 120 || threads < 0 || windowsPerRequest < 1) {
-            throw new IllegalArgumentException("--batch-size >= 1, --clients >= 0, --threads >= 0, --phase-seconds in "
+                || warmupSeconds > 120 || threads < 0 || windowsPerRequest < 1 || windowChannels < 1) {
+            throw new IllegalArgumentException("--batch-size >= 1, --window-channels >= 1, --clients >= 0, --threads >= 0, --phase-seconds in "
                     + "(0, 120] and --warmup-seconds in [0, 120] are required");
         }
         if (threads > 0) {
@@ -64,13 +79,41 @@ final class BenchServeCommand implements Callable<Integer> {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         }
         ExampleWindow window = ExampleWindow.read(DataPaths.sharedFile(QuickstartCommand.WINDOW_FILE), 0,
-                QuickstartCommand.WINDOW_CHANNELS, QuickstartCommand.WINDOW_START, QuickstartCommand.WINDOW_SECONDS);
-        var report = ServeBench.run(new ServeBench.Options(registry, model, batchSize,
+                windowChannels, QuickstartCommand.WINDOW_START, QuickstartCommand.WINDOW_SECONDS);
+        Path benchRegistry = registry;
+        String benchModel = model;
+        Path scratch = null;
+        if (randomWeights != null) {
+            scratch = Files.createTempDirectory("neurofm-bench-serve-");
+            ModelRegistry target = new ModelRegistry(scratch.resolve("registry"));
+            benchModel = RandomDeeperBrain.register(ModelRegistry.locate(registry), model, randomWeights, target,
+                    scratch.resolve("build"), 17);
+            benchRegistry = target.root();
+        }
+        try {
+            run(benchRegistry, benchModel, window);
+        } finally {
+            if (scratch != null) {
+                deleteTree(scratch);
+            }
+        }
+        return 0;
+    }
+
+    private void run(Path benchRegistry, String benchModel, ExampleWindow window) throws Exception {
+        var report = ServeBench.run(new ServeBench.Options(benchRegistry, benchModel, batchSize,
                 clients == 0 ? 2 * batchSize : clients, Duration.ofMillis((long) (phaseSeconds * 1000)),
                 Duration.ofMillis((long) (warmupSeconds * 1000)), window, windowsPerRequest));
         PrintWriter out = spec.commandLine().getOut();
         out.println(report.toString());
         out.flush();
-        return 0;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

@@ -1,7 +1,10 @@
 package io.neurofm.serve;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.neurofm.artifact.ModelRegistry;
 import io.neurofm.inference.EmbeddingModels;
+import io.neurofm.serve.admission.Admission;
+import io.neurofm.serve.admission.AdmissionFilter;
 import io.neurofm.serve.batch.ModelLoader;
 import io.neurofm.serve.security.ApiKeyFilter;
 import io.neurofm.serve.security.ApiKeys;
@@ -17,7 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The service's beans: the registry, the model loader, API keys, body limits, the readiness check. */
+/** The service's beans: the registry, the model loader, API keys, admission control, body limits, the readiness check. */
 @Configuration(proxyBeanMethods = false)
 public class ServeConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(ServeConfiguration.class);
@@ -51,6 +54,24 @@ public class ServeConfiguration {
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys) {
         FilterRegistrationBean<ApiKeyFilter> bean = new FilterRegistrationBean<>(new ApiKeyFilter(keys));
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return bean;
+    }
+
+    @Bean
+    Admission admission(ServeSettings settings, MeterRegistry meters) {
+        Admission admission = new Admission(Admission.limit(settings), meters);
+        LOG.info("admission: at most {} inference requests in flight per model (v2) and for /v1 together",
+                admission.limit());
+        return admission;
+    }
+
+    /** After the API-key filter (callers without a key take no places), before the body-size filter and MVC. */
+    @Bean
+    FilterRegistrationBean<AdmissionFilter> admissionFilter(Admission admission, ModelCatalog catalog,
+            ServeSettings settings) {
+        FilterRegistrationBean<AdmissionFilter> bean = new FilterRegistrationBean<>(
+                new AdmissionFilter(admission, catalog, settings.retryAfterSeconds()));
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
         return bean;
     }
 

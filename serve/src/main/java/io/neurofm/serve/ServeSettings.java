@@ -22,6 +22,9 @@ import org.springframework.util.unit.DataSize;
  * @param retryAfterSeconds  the Retry-After value sent with 503
  * @param maxRequestSize     largest JSON body; larger gets 413
  * @param maxFileSize        largest upload to /v1/embeddings/file; larger gets 413
+ * @param maxInFlight        inference requests admitted at once per model (v2) or for all /v1 endpoints together;
+ *                           one more is answered 503 + Retry-After before its body is read; 0 = the queue
+ *                           capacity ({@code queue}), so every admitted request fits in the model queue
  * @param apiKeys            raw API keys (hashed at startup, never kept); empty = open mode (no key needed)
  */
 @ConfigurationProperties("neurofm")
@@ -37,7 +40,8 @@ public record ServeSettings(
         @DefaultValue("1") int retryAfterSeconds,
         @DefaultValue("16MB") DataSize maxRequestSize,
         @DefaultValue("256MB") DataSize maxFileSize,
-        @DefaultValue List<String> apiKeys) {
+        @DefaultValue List<String> apiKeys,
+        @DefaultValue("0") int maxInFlight) {
     public ServeSettings {
         models = models == null ? List.of() : models.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         apiKeys = apiKeys == null ? List.of() : apiKeys.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -47,6 +51,7 @@ public record ServeSettings(
         require(workers >= 1, "neurofm.workers must be at least 1, got " + workers);
         require(requestTimeoutMs >= 1, "neurofm.request-timeout-ms must be at least 1, got " + requestTimeoutMs);
         require(retryAfterSeconds >= 1, "neurofm.retry-after-seconds must be at least 1, got " + retryAfterSeconds);
+        require(maxInFlight >= 0, "neurofm.max-in-flight must be >= 0 (0 = derived), got " + maxInFlight);
         require(maxRequestSize.toBytes() > 0, "neurofm.max-request-size must be positive");
         require(maxFileSize.toBytes() > 0, "neurofm.max-file-size must be positive");
     }
