@@ -66,9 +66,26 @@ public final class TemporalProbe implements Probe {
         this(timeSteps, Settings.DEFAULT);
     }
 
+    /**
+     * A temporal probe whose sequence length is not known yet: {@link #withTimeSteps} gives the
+     * probe for one data set (as {@code FrozenProbeStudy} does once it has the sequences).
+     */
+    public static TemporalProbe unsized(Settings settings) {
+        return new TemporalProbe(0, settings, true);
+    }
+
+    /** This probe with the same settings, for sequences of {@code timeSteps} steps. */
+    public TemporalProbe withTimeSteps(int timeSteps) {
+        return new TemporalProbe(timeSteps, settings);
+    }
+
     /** @param timeSteps T, the sequence length of every sample */
     public TemporalProbe(int timeSteps, Settings settings) {
-        if (timeSteps < 1) {
+        this(timeSteps, settings, false);
+    }
+
+    private TemporalProbe(int timeSteps, Settings settings, boolean unsized) {
+        if (timeSteps < 1 && !unsized) {
             throw new IllegalArgumentException("timeSteps must be >= 1, got " + timeSteps);
         }
         this.timeSteps = timeSteps;
@@ -77,9 +94,14 @@ public final class TemporalProbe implements Probe {
 
     @Override
     public String name() {
-        return "temporal(T=" + timeSteps + ")";
+        return timeSteps == 0 ? "temporal" : "temporal(T=" + timeSteps + ")";
     }
 
+    public Settings settings() {
+        return settings;
+    }
+
+    /** T, or 0 for an {@link #unsized} probe. */
     public int timeSteps() {
         return timeSteps;
     }
@@ -87,6 +109,10 @@ public final class TemporalProbe implements Probe {
     @Override
     public Fitted fit(double[][] x, int[] y, int classes) {
         Matrices.checkFit(x, y, classes);
+        if (timeSteps == 0) {
+            throw new IllegalStateException("the temporal probe reads sequences of a known length; give it with "
+                    + "withTimeSteps(T)");
+        }
         int d = features(x[0].length);
         if (d < 2) {
             throw new IllegalArgumentException("LayerNorm over d = 1 feature is constant; the temporal probe needs"

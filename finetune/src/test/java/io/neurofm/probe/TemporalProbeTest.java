@@ -115,6 +115,9 @@ class TemporalProbeTest {
     void refusesRowsThatAreNotSequencesOfTheGivenLength() {
         assertThrows(IllegalArgumentException.class,
                 () -> new TemporalProbe(5).fit(new double[][] {{1, 2, 3, 4}, {4, 3, 2, 1}}, new int[] {0, 1}, 2));
+        assertThrows(IllegalStateException.class, () -> TemporalProbe.unsized(TemporalProbe.Settings.DEFAULT)
+                .fit(new double[][] {{1, 2}, {2, 1}}, new int[] {0, 1}, 2));
+        assertEquals("temporal(T=2)", TemporalProbe.unsized(QUICK).withTimeSteps(2).name());
         assertThrows(IllegalArgumentException.class,
                 () -> new TemporalProbe(4).fit(new double[][] {{1, 2, 3, 4}, {4, 3, 2, 1}}, new int[] {0, 1}, 2));
     }
