@@ -2,6 +2,8 @@ package io.neurofm.cli;
 
 import io.neurofm.embed.FrozenProbeStudy;
 import io.neurofm.embed.InputFiles;
+import io.neurofm.probe.Probe;
+import io.neurofm.probe.TemporalProbe;
 import io.neurofm.probe.baseline.Band;
 import io.neurofm.probe.report.ProbeReport;
 import java.io.PrintWriter;
@@ -62,7 +64,9 @@ final class ProbeCommand implements Callable<Integer> {
     int seeds;
 
     @Option(names = "--probes", split = ",", defaultValue = "logreg", paramLabel = "PROBE",
-            description = "logreg (C by inner CV), lda (Ledoit-Wolf), lda-plain, knn (k=5); default logreg.")
+            description = "logreg (C by inner CV), lda (Ledoit-Wolf), lda-plain, knn (k=5), temporal (MEG-GPT's "
+                    + "temporal probe on each model's hidden-state sequence, not on the pooled embedding; no "
+                    + "raw-signal or band-power line); default logreg.")
     List<String> probes;
 
     @Option(names = "--random-init-seeds", defaultValue = "0", split = ",", paramLabel = "SEED",
@@ -103,7 +107,7 @@ final class ProbeCommand implements Callable<Integer> {
             sources.add(new FrozenProbeStudy.ModelSource(RegistryOption.reference(m.trim(), located), located));
         }
         FrozenProbeStudy.Spec study = new FrozenProbeStudy.Spec(InputFiles.expand(data), eventClasses, tmin, tmax,
-                channelMaps, poolings, probes.stream().map(ProbeBaselineCommand::probe).toList(), protocol, folds, seeds,
+                channelMaps, poolings, probes.stream().map(ProbeCommand::probe).toList(), protocol, folds, seeds,
                 bootstrap, noRandomInit ? List.of() : randomInitSeeds, bandList, !noRaw);
         PrintWriter w = spec.commandLine().getOut();
         FrozenProbeStudy.Outcome outcome = FrozenProbeStudy.run(study, sources, null, line -> {
@@ -114,5 +118,11 @@ final class ProbeCommand implements Callable<Integer> {
             w.println("wrote " + p);
         }
         return 0;
+    }
+
+    /** The probe-baseline probes, plus the temporal probe, which only model sequences can feed. */
+    static Probe probe(String name) {
+        return name.trim().equalsIgnoreCase("temporal") ? TemporalProbe.unsized(TemporalProbe.Settings.DEFAULT)
+                : ProbeBaselineCommand.probe(name);
     }
 }

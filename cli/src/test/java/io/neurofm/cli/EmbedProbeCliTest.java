@@ -159,6 +159,23 @@ class EmbedProbeCliTest {
     }
 
     @Test
+    void temporalProbeReadsTheModelsPatchSequence(@TempDir Path out) throws Exception {
+        CliRun run = CliRun.of("probe", "--model", artifact.toString(), "--data", graz().toString(), "--events", EVENTS,
+                "--channel-map", GRAZ_MAP, "--seeds", "1", "--bootstrap", "20", "--no-random-init", "--bands", "none",
+                "--no-raw", "--probes", "logreg,temporal", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode results = JSON.readTree(out.resolve("report.json").toFile()).get("results");
+        List<String> names = new ArrayList<>();
+        results.forEach(r -> names.add(r.get("probe").stringValue()));
+        // 601 samples at 200 Hz = 3 patches of 200; the tiny model's d is 64. logreg reads the pooled
+        // embedding only, temporal the sequence only.
+        String tag = "[map graz_sample_channels.tsv] " + artifact;
+        assertEquals(List.of(tag + " mean · logreg-cv", tag + " sequence (3 steps x 64) · temporal(T=3)"), names);
+        double score = results.get(1).get("summary_over_seeds").get("balanced_accuracy").get("mean").doubleValue();
+        assertTrue(score >= 0 && score <= 1, "balanced accuracy " + score);
+    }
+
+    @Test
     void crossSubjectWithoutSubjectIdsIsRefused(@TempDir Path out) {
         CliRun run = CliRun.of("probe", "--model", artifact.toString(), "--data", graz().toString(), "--events", EVENTS,
                 "--protocol", "cross-subject", "--out", out.toString());

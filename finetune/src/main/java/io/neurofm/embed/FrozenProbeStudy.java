@@ -11,6 +11,7 @@ import io.neurofm.probe.ProbeDataset;
 import io.neurofm.probe.ProbeEvaluation;
 import io.neurofm.probe.ProbeResult;
 import io.neurofm.probe.Splitter;
+import io.neurofm.probe.TemporalProbe;
 import io.neurofm.probe.baseline.Band;
 import io.neurofm.probe.baseline.BandPowerFeatures;
 import io.neurofm.probe.split.Protocol;
@@ -135,6 +136,8 @@ public final class FrozenProbeStudy {
                             probeAll(spec, splitter, seeds, data, "[" + tag + "] " + source.reference() + " " + pooling,
                                     results, log);
                         }
+                        probeSequences(spec, splitter, seeds, model, segments, groups, labels, classes,
+                                "[" + tag + "] " + source.reference(), results, log);
                         if (!rawDone) {
                             ProbeDataset raw = groups.dataset(raw(segments), labels, classes, "x", Groups.counts(segments));
                             PreparedWindow w = segments.get(0).windows().get(0);
@@ -154,6 +157,8 @@ public final class FrozenProbeStudy {
                                 probeAll(spec, splitter, seeds, data, "[" + tag + "] " + twin.description().reference()
                                         + " " + pooling, results, log);
                             }
+                            probeSequences(spec, splitter, seeds, twin, segments, groups, labels, classes,
+                                    "[" + tag + "] " + twin.description().reference(), results, log);
                         }
                     }
                 }
@@ -266,17 +271,56 @@ public final class FrozenProbeStudy {
                 classes, names, counts);
     }
 
+    /**
+     * The temporal probes of the spec on the model's hidden-state sequences ({@link
+     * EmbeddingModel#embedSequence}: per step, averaged over channels), flattened time-major.
+     */
+    private static void probeSequences(Spec spec, Splitter splitter, List<Long> seeds, EmbeddingModel model,
+                                       List<Segments> segments, Groups groups, int[] labels, List<String> classes,
+                                       String features, List<ProbeResult> results, Consumer<String> log) {
+        List<TemporalProbe> temporal = spec.probes().stream().filter(TemporalProbe.class::isInstance)
+                .map(TemporalProbe.class::cast).toList();
+        if (temporal.isEmpty()) {
+            return;
+        }
+        List<double[][]> sequences = new ArrayList<>();
+        for (Segments s : segments) {
+            for (float[][] sequence : model.embedSequence(s.windows())) {
+                double[][] steps = new double[sequence.length][];
+                for (int t = 0; t < sequence.length; t++) {
+                    steps[t] = toDouble(sequence[t]);
+                }
+                sequences.add(steps);
+            }
+        }
+        int steps = sequences.get(0).length;
+        ProbeDataset data = groups.dataset(TemporalProbe.flatten(sequences.toArray(new double[0][][])), labels,
+                classes, "h", Groups.counts(segments));
+        for (TemporalProbe probe : temporal) {
+            evaluate(spec, splitter, seeds, data, features + " sequence (" + steps + " steps x "
+                    + sequences.get(0)[0].length + ")", probe.withTimeSteps(steps), results, log);
+        }
+    }
+
+    /** The spec's probes but the temporal ones (which read sequences, not vectors) on one feature set. */
     private static void probeAll(Spec spec, Splitter splitter, List<Long> seeds, ProbeDataset data, String features,
                                  List<ProbeResult> results, Consumer<String> log) {
         for (Probe probe : spec.probes()) {
-            ProbeResult r = ProbeEvaluation.run(data, probe, splitter, seeds, spec.bootstrap());
-            ProbeResult named = new ProbeResult(features + " · " + r.probe(), r.split(), r.classes(), r.seeds(),
-                    r.summary());
-            results.add(named);
-            var s = r.summary().get(io.neurofm.probe.metrics.Metric.BALANCED_ACCURACY);
-            log.accept(String.format(java.util.Locale.ROOT, "%-90s balanced accuracy %.3f (sd %.3f, %.3f-%.3f)",
-                    named.probe(), s.mean(), s.sd(), s.min(), s.max()));
+            if (!(probe instanceof TemporalProbe)) {
+                evaluate(spec, splitter, seeds, data, features, probe, results, log);
+            }
         }
+    }
+
+    private static void evaluate(Spec spec, Splitter splitter, List<Long> seeds, ProbeDataset data, String features,
+                                 Probe probe, List<ProbeResult> results, Consumer<String> log) {
+        ProbeResult r = ProbeEvaluation.run(data, probe, splitter, seeds, spec.bootstrap());
+        ProbeResult named = new ProbeResult(features + " · " + r.probe(), r.split(), r.classes(), r.seeds(),
+                r.summary());
+        results.add(named);
+        var s = r.summary().get(io.neurofm.probe.metrics.Metric.BALANCED_ACCURACY);
+        log.accept(String.format(java.util.Locale.ROOT, "%-90s balanced accuracy %.3f (sd %.3f, %.3f-%.3f)",
+                named.probe(), s.mean(), s.sd(), s.min(), s.max()));
     }
 
     private static double[] toDouble(float[] row) {

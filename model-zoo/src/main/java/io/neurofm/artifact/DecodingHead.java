@@ -93,7 +93,14 @@ public record DecodingHead(List<String> classes, String pooling, String task, Ma
 
     /** The class with the highest probability (the first on ties). */
     public String predict(float[] embedding) {
-        double[] p = probabilities(embedding);
+        return classOf(probabilities(embedding));
+    }
+
+    /** The class with the highest of K given probabilities (the first on ties), as {@link #probabilities} gives them. */
+    public String classOf(double[] p) {
+        if (p.length != classes.size()) {
+            throw new IllegalArgumentException("expected " + classes.size() + " probabilities, got " + p.length);
+        }
         int best = 0;
         for (int k = 1; k < p.length; k++) {
             if (p[k] > p[best]) {
@@ -114,6 +121,29 @@ public record DecodingHead(List<String> classes, String pooling, String task, Ma
         ObjectNode m = root.putObject("metrics");
         metrics.forEach(m::put);
         return ArtifactJson.bytes(root);
+    }
+
+    /**
+     * Reads every head of an opened (verified) artifact, in the artifact's order, and checks each
+     * against the model it will sit on: its pooling must be one the model gives, at the width D
+     * the head expects.
+     *
+     * @param dimensions the model's embedding length per pooling (as {@code ModelDescription.dimensions})
+     */
+    public static Map<String, DecodingHead> loadAll(Artifact artifact, Map<String, Integer> dimensions,
+            NDManager manager) throws IOException {
+        Map<String, DecodingHead> heads = new LinkedHashMap<>();
+        for (String name : artifact.heads()) {
+            DecodingHead head = load(artifact, name, manager);
+            Integer d = dimensions.get(head.pooling());
+            if (d == null || d != head.inputDim()) {
+                throw new ArtifactException(artifact.source(), ArtifactLayout.HEADS + "/" + name + ".safetensors",
+                        "the head reads " + head.inputDim() + "-wide " + head.pooling()
+                                + " embeddings; the model's embedding widths per pooling are " + dimensions);
+            }
+            heads.put(name, head);
+        }
+        return heads;
     }
 
     /** Reads heads/NAME.safetensors and heads/NAME.json of an opened (verified) artifact. */

@@ -108,6 +108,17 @@ final class DeeperBrainEmbeddingModel implements EmbeddingModel {
         return out;
     }
 
+    @Override
+    public float[][][] embedSequence(List<PreparedWindow> windows) {
+        float[][][] out = new float[windows.size()][][];
+        for (int[] group : ShapeGroups.of(windows)) {
+            try (NDManager batchManager = manager.newSubManager()) {
+                Sequences.scatter(model.sequence(new ParameterStore(batchManager, false), batch(batchManager, windows, group)), group, out);
+            }
+        }
+        return out;
+    }
+
     private NDList batch(NDManager m, List<PreparedWindow> windows, int[] group) {
         PreparedWindow first = windows.get(group[0]);
         int c = first.channels().size();

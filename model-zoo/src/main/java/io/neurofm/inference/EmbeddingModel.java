@@ -40,6 +40,19 @@ public interface EmbeddingModel extends AutoCloseable {
      */
     float[][] embed(List<PreparedWindow> windows, String pooling);
 
+    /**
+     * Hidden-state sequences of prepared windows, in order: [N][T'][d], the final hidden state of
+     * each step averaged over channels (MEG-GPT: one step per sample; DeeperBrain: one per patch),
+     * for probes that read time, such as MEG-GPT's temporal probe. Windows of one shape share a
+     * forward pass.
+     *
+     * @throws UnsupportedOperationException for a model that exposes no per-step hidden states
+     */
+    default float[][][] embedSequence(List<PreparedWindow> windows) {
+        throw new UnsupportedOperationException(description().reference() + " (" + description().family()
+                + ") gives no hidden-state sequence");
+    }
+
     @Override
     void close();
 }

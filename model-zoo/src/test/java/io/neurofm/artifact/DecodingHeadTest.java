@@ -4,10 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DecodingHeadTest {
     private static final DecodingHead HEAD = new DecodingHead(List.of("a", "b", "c"), "mean", "test",
@@ -47,5 +54,44 @@ class DecodingHeadTest {
                 new float[][] {{1}}, new float[] {0, 0}));
         assertThrows(IllegalArgumentException.class, () -> new DecodingHead(List.of("a", "b"), "cls", "t", Map.of(),
                 new float[][] {{1}, {2}}, new float[] {0, 0}));
+    }
+
+    @Test
+    void loadAllReadsEveryHeadAndChecksItsWidthAgainstTheModel(@TempDir Path dir) throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Linear linear = Linear.builder().setUnits(3).build();
+            linear.initialize(manager, DataType.FLOAT32, new Shape(1, 2));
+            linear.getParameters().get("weight").getArray().set(manager.create(new float[] {1, 0, 0, 1, 1, 1},
+                    new Shape(3, 2)).toFloatArray());
+            linear.getParameters().get("bias").getArray().set(new float[] {0, 0, -1});
+            Path written = new ArtifactWriter(ArtifactFixtures.config(), ArtifactFixtures.preprocessing(),
+                    ArtifactFixtures.card(), ArtifactFixtures.stack(manager, 3))
+                    .head("hands", linear, HEAD.toJson())
+                    .writeDirectory(dir.resolve("a"));
+            try (Artifact artifact = Artifact.open(written)) {
+                Map<String, DecodingHead> heads = DecodingHead.loadAll(artifact, Map.of("mean", 2, "power", 4), manager);
+                assertEquals(List.of("hands"), List.copyOf(heads.keySet()));
+                DecodingHead read = heads.get("hands");
+                float[] e = {0.3f, -1.2f};
+                assertEquals(List.of("a", "b", "c"), read.classes());
+                assertEquals(HEAD.classOf(HEAD.probabilities(e)), read.predict(e));
+                double[] expected = HEAD.probabilities(e);
+                double[] actual = read.probabilities(e);
+                for (int k = 0; k < expected.length; k++) {
+                    assertEquals(expected[k], actual[k], 0.0);
+                }
+                ArtifactException wide = assertThrows(ArtifactException.class,
+                        () -> DecodingHead.loadAll(artifact, Map.of("mean", 5), manager));
+                assertTrue(wide.getMessage().contains("heads/hands.safetensors")
+                        && wide.getMessage().contains("2-wide mean"), wide.getMessage());
+                assertThrows(ArtifactException.class, () -> DecodingHead.loadAll(artifact, Map.of("power", 2), manager));
+            }
+        }
+    }
+
+    @Test
+    void classOfTakesTheFirstOfTiedMaxima() {
+        assertEquals("b", HEAD.classOf(new double[] {0.2, 0.4, 0.4}));
+        assertThrows(IllegalArgumentException.class, () -> HEAD.classOf(new double[] {0.5, 0.5}));
     }
 }

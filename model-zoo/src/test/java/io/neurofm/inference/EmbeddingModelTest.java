@@ -99,6 +99,45 @@ class EmbeddingModelTest {
         assertEquals((n - 400) / 200 + 1, deeperBrain.windows(r, 200).size());
     }
 
+    /**
+     * Sequences are per-step channel means, so their mean over steps is the "mean" pooling (mean
+     * over all tokens; every channel has the same number of steps), and the last step of MEG-GPT's
+     * sequence is its "last" pooling.
+     */
+    @Test
+    void sequencesAverageToTheMeanPoolingAndHaveOneStepPerSampleOrPatch() throws IOException {
+        Recording r = InferenceFixtures.recording();
+        List<PreparedWindow> db = List.of(deeperBrain.prepare(InferenceFixtures.window(r, 8, 5, 1600, 320)),
+                deeperBrain.prepare(InferenceFixtures.window(r, 8, 5, 3200, 320)));
+        List<PreparedWindow> mg = List.of(megGpt.prepare(InferenceFixtures.window(r, 0, 4, 0, 160)),
+                megGpt.prepare(InferenceFixtures.window(r, 0, 4, 640, 160)));
+        float[][][] dbSeq = deeperBrain.embedSequence(db);
+        float[][][] mgSeq = megGpt.embedSequence(mg);
+        assertEquals(2, dbSeq.length);
+        assertEquals(2, dbSeq[0].length, "400 samples = 2 patches of 200");
+        assertEquals(64, dbSeq[0][0].length);
+        assertEquals(128, mgSeq[0].length, "one step per sample");
+        assertEquals(64, mgSeq[0][0].length);
+        float[][] dbMean = deeperBrain.embed(db, "mean");
+        float[][] mgMean = megGpt.embed(mg, "mean");
+        float[][] mgLast = megGpt.embed(mg, "last");
+        for (int i = 0; i < 2; i++) {
+            assertArrayEquals(dbMean[i], timeMean(dbSeq[i]), 1e-5f);
+            assertArrayEquals(mgMean[i], timeMean(mgSeq[i]), 1e-5f);
+            assertArrayEquals(mgLast[i], mgSeq[i][127], 1e-5f);
+        }
+    }
+
+    private static float[] timeMean(float[][] sequence) {
+        float[] mean = new float[sequence[0].length];
+        for (float[] step : sequence) {
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] += step[j] / sequence.length;
+            }
+        }
+        return mean;
+    }
+
     @Test
     void megGptMatchesTheTableSpellingAndPools() throws IOException {
         Recording r = InferenceFixtures.recording();

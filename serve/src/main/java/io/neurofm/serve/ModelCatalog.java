@@ -1,7 +1,9 @@
 package io.neurofm.serve;
 
+import ai.djl.ndarray.NDManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.neurofm.artifact.Artifact;
+import io.neurofm.artifact.DecodingHead;
 import io.neurofm.artifact.ModelRef;
 import io.neurofm.artifact.ModelRegistry;
 import io.neurofm.artifact.RegistryEntry;
@@ -11,7 +13,6 @@ import io.neurofm.serve.api.ClientProblem;
 import io.neurofm.serve.batch.BatchPolicy;
 import io.neurofm.serve.batch.ModelLoader;
 import io.neurofm.serve.batch.ModelWorkers;
-import io.neurofm.serve.batch.ServedHead;
 import io.neurofm.serve.batch.ServedModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -90,7 +91,10 @@ public class ModelCatalog implements DisposableBean {
             for (int i = 0; i < workers; i++) {
                 instances.add(loader.load(artifact, name + ":" + version));
             }
-            List<ServedHead> heads = ServedHead.readAll(artifact, instances.get(0).description().dimensions());
+            Map<String, DecodingHead> heads;
+            try (NDManager scratch = NDManager.newBaseManager()) {
+                heads = DecodingHead.loadAll(artifact, instances.get(0).description().dimensions(), scratch);
+            }
             return new ServedModel(name, version, instances.get(0),
                     new ModelWorkers(name, instances, policy, meters), heads);
         } catch (IOException | RuntimeException e) {

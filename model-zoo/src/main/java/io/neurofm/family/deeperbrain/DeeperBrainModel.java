@@ -91,6 +91,17 @@ public final class DeeperBrainModel implements Pretrainable {
     }
 
     /**
+     * The token of every patch averaged over channels, [B, P, d], in inference mode with every
+     * patch visible: a per-patch sequence for temporal probes.
+     */
+    public NDArray sequence(ParameterStore parameters, NDList batch) {
+        NDArray patches = batch.get(0);
+        NDArray visible = patches.getManager().zeros(patches.getShape().slice(0, 3), patches.getDataType());
+        return network.hidden(parameters, new NDList(patches, batch.get(1), batch.get(2), visible), false, null)
+                .mean(new int[] {1});
+    }
+
+    /**
      * Representations of {@code NDList(patches, positions, known[, ...])} in inference mode with
      * every patch visible (any mask in the batch is ignored).
      */

@@ -56,6 +56,14 @@ public final class MegGptModel implements Pretrainable {
         return NextTokenLoss.lastSteps(logits, batch.get(0), config.lossSteps());
     }
 
+    /**
+     * The final hidden state of every time step averaged over channels, [B, T, d] (inference
+     * mode): the sequence MEG-GPT's temporal probe reads.
+     */
+    public NDArray sequence(ParameterStore parameters, NDList batch) {
+        return network.hidden(parameters, batch, false).mean(new int[] {1});
+    }
+
     /** Per-channel and pooled representations of a batch (inference mode: no dropout). */
     public MegGptEmbeddings embed(ParameterStore parameters, NDList batch, Pooling pooling) {
         NDArray hidden = network.hidden(parameters, batch, false);

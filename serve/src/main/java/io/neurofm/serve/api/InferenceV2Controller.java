@@ -1,11 +1,11 @@
 package io.neurofm.serve.api;
 
+import io.neurofm.artifact.DecodingHead;
 import io.neurofm.inference.InvalidInputException;
 import io.neurofm.inference.ModelDescription;
 import io.neurofm.inference.PreparedWindow;
 import io.neurofm.inference.SignalWindow;
 import io.neurofm.serve.ModelCatalog;
-import io.neurofm.serve.batch.ServedHead;
 import io.neurofm.serve.batch.ServedModel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -113,8 +113,9 @@ public class InferenceV2Controller {
             parameters.putAll(input.parameters());
         }
         List<String> requested = requestedOutputs(request);
-        ServedHead head = head(model, parameters, requested);
-        String pooling = pooling(model, parameters, head);
+        String headName = headName(model, parameters, requested);
+        DecodingHead head = headName == null ? null : model.heads().get(headName);
+        String pooling = pooling(model, parameters, headName, head);
         if (!"FP32".equals(input.datatype())) {
             throw ClientProblem.unprocessable("inputs[0].datatype", "expected FP32, got " + input.datatype());
         }
@@ -149,9 +150,9 @@ public class InferenceV2Controller {
                 for (int k = 0; k < p.length; k++) {
                     probabilities[i][k] = (float) p[k];
                 }
-                labels.add(head.predict(p));
+                labels.add(head.classOf(p));
             }
-            Map<String, Object> headParameters = Map.of("head", head.name(), "classes", head.classes());
+            Map<String, Object> headParameters = Map.of("head", headName, "classes", head.classes());
             if (requested.isEmpty() || requested.contains("probabilities")) {
                 outputs.add(new Dto.InferOutput("probabilities", List.of((long) rows.length,
                         (long) head.classes().size()), "FP32", V2Tensors.flat(probabilities), headParameters));
@@ -178,19 +179,21 @@ public class InferenceV2Controller {
         return names;
     }
 
-    /** The head named by parameters.head; else the only head when probabilities or labels are asked for. */
-    private static ServedHead head(ServedModel model, Map<String, JsonNode> parameters, List<String> requested) {
+    /**
+     * The name of the head named by parameters.head; else of the only head when probabilities or
+     * labels are asked for; else null.
+     */
+    private static String headName(ServedModel model, Map<String, JsonNode> parameters, List<String> requested) {
         JsonNode name = parameters.get("head");
         if (name != null && !name.isNull()) {
             if (!name.isString()) {
                 throw ClientProblem.unprocessable("parameters.head", "expected a head name (string)");
             }
-            ServedHead head = model.heads().get(name.asString());
-            if (head == null) {
+            if (!model.heads().containsKey(name.asString())) {
                 throw ClientProblem.unprocessable("parameters.head", "model " + model.name() + " has no head '"
                         + name.asString() + "'; it has " + model.heads().keySet());
             }
-            return head;
+            return name.asString();
         }
         boolean wantsHead = requested.contains("probabilities") || requested.contains("labels");
         if (!wantsHead) {
@@ -200,10 +203,11 @@ public class InferenceV2Controller {
             throw ClientProblem.unprocessable("parameters.head", "probabilities need a decoding head; model "
                     + model.name() + " has " + model.heads().keySet() + " (name one in parameters.head)");
         }
-        return model.heads().values().iterator().next();
+        return model.heads().keySet().iterator().next();
     }
 
-    private static String pooling(ServedModel model, Map<String, JsonNode> parameters, ServedHead head) {
+    private static String pooling(ServedModel model, Map<String, JsonNode> parameters, String headName,
+            DecodingHead head) {
         JsonNode p = parameters.get("pooling");
         if (p != null && !p.isNull() && !p.isString()) {
             throw ClientProblem.unprocessable("parameters.pooling", "expected a pooling name (string)");
@@ -213,7 +217,7 @@ public class InferenceV2Controller {
             return model.pooling(requested, "parameters.pooling");
         }
         if (requested != null && !requested.equalsIgnoreCase(head.pooling())) {
-            throw ClientProblem.unprocessable("parameters.pooling", "head " + head.name() + " reads "
+            throw ClientProblem.unprocessable("parameters.pooling", "head " + headName + " reads "
                     + head.pooling() + " embeddings, not " + requested);
         }
         return head.pooling();

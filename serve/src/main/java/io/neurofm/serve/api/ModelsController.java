@@ -1,10 +1,10 @@
 package io.neurofm.serve.api;
 
+import io.neurofm.artifact.DecodingHead;
 import io.neurofm.artifact.ModelCard;
 import io.neurofm.artifact.RegistryEntry;
 import io.neurofm.inference.ModelDescription;
 import io.neurofm.serve.ModelCatalog;
-import io.neurofm.serve.batch.ServedHead;
 import io.neurofm.serve.batch.ServedModel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,8 +55,8 @@ public class ModelsController {
         if (served != null) {
             ModelDescription d = served.description();
             List<Dto.HeadInfo> heads = new ArrayList<>();
-            for (ServedHead h : served.heads().values()) {
-                heads.add(new Dto.HeadInfo(h.name(), h.classes(), h.pooling()));
+            for (Map.Entry<String, DecodingHead> h : served.heads().entrySet()) {
+                heads.add(new Dto.HeadInfo(h.getKey(), h.getValue().classes(), h.getValue().pooling()));
             }
             serving = new Dto.Serving(served.version(), d.samplingRate(), d.windowSamples(), d.minimumSamples(),
                     d.channels(), d.poolings(), d.dimensions(), heads);

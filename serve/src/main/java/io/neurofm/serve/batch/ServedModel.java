@@ -1,11 +1,13 @@
 package io.neurofm.serve.batch;
 
+import io.neurofm.artifact.DecodingHead;
 import io.neurofm.inference.EmbeddingModel;
 import io.neurofm.inference.InvalidInputException;
 import io.neurofm.inference.ModelDescription;
 import io.neurofm.inference.PreparedWindow;
 import io.neurofm.inference.SignalWindow;
 import io.neurofm.signal.Recording;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,15 +25,15 @@ public final class ServedModel implements AutoCloseable {
     private final String version;
     private final EmbeddingModel preparer;
     private final ModelWorkers workers;
-    private final Map<String, ServedHead> heads = new LinkedHashMap<>();
+    private final Map<String, DecodingHead> heads;
 
     public ServedModel(String name, String version, EmbeddingModel preparer, ModelWorkers workers,
-            List<ServedHead> heads) {
+            Map<String, DecodingHead> heads) {
         this.name = name;
         this.version = version;
         this.preparer = preparer;
         this.workers = workers;
-        heads.forEach(h -> this.heads.put(h.name(), h));
+        this.heads = Collections.unmodifiableMap(new LinkedHashMap<>(heads));
     }
 
     public String name() {
@@ -46,8 +48,9 @@ public final class ServedModel implements AutoCloseable {
         return preparer.description();
     }
 
-    public Map<String, ServedHead> heads() {
-        return Map.copyOf(heads);
+    /** The decoding heads by name, in the artifact's order. */
+    public Map<String, DecodingHead> heads() {
+        return heads;
     }
 
     public ModelWorkers workers() {
