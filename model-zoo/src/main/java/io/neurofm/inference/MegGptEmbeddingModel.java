@@ -1,6 +1,5 @@
 package io.neurofm.inference;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -102,35 +101,17 @@ final class MegGptEmbeddingModel implements EmbeddingModel {
     @Override
     public float[][] embed(List<PreparedWindow> windows, String pooling) {
         String name = Poolings.require(pooling, POOLINGS);
-        float[][] out = new float[windows.size()][];
-        for (int[] group : ShapeGroups.of(windows)) {
-            try (NDManager batchManager = manager.newSubManager()) {
-                NDList batch = batch(batchManager, windows, group);
-                MegGptEmbeddings e = model.embed(new ParameterStore(batchManager, false), batch,
-                        name.equals("last") ? Pooling.LAST : Pooling.MEAN);
-                NDArray rows = name.equals("flatten")
-                        ? e.perChannel().reshape(group.length, -1) : e.pooled();
-                float[] flat = rows.toFloatArray();
-                int width = flat.length / group.length;
-                for (int i = 0; i < group.length; i++) {
-                    float[] row = new float[width];
-                    System.arraycopy(flat, i * width, row, 0, width);
-                    out[group[i]] = row;
-                }
-            }
-        }
-        return out;
+        Pooling time = name.equals("last") ? Pooling.LAST : Pooling.MEAN;
+        return ShapeGroups.rows(manager, windows, (m, group) -> {
+            MegGptEmbeddings e = model.embed(new ParameterStore(m, false), batch(m, windows, group), time);
+            return name.equals("flatten") ? e.perChannel().reshape(group.length, -1) : e.pooled();
+        });
     }
 
     @Override
     public float[][][] embedSequence(List<PreparedWindow> windows) {
-        float[][][] out = new float[windows.size()][][];
-        for (int[] group : ShapeGroups.of(windows)) {
-            try (NDManager batchManager = manager.newSubManager()) {
-                Sequences.scatter(model.sequence(new ParameterStore(batchManager, false), batch(batchManager, windows, group)), group, out);
-            }
-        }
-        return out;
+        return ShapeGroups.sequences(manager, windows,
+                (m, group) -> model.sequence(new ParameterStore(m, false), batch(m, windows, group)));
     }
 
     private NDList batch(NDManager m, List<PreparedWindow> windows, int[] group) {
