@@ -45,13 +45,8 @@ public interface EmbeddingModel extends AutoCloseable {
      * each step averaged over channels (MEG-GPT: one step per sample; DeeperBrain: one per patch),
      * for probes that read time, such as MEG-GPT's temporal probe. Windows of one shape share a
      * forward pass.
-     *
-     * @throws UnsupportedOperationException for a model that exposes no per-step hidden states
      */
-    default float[][][] embedSequence(List<PreparedWindow> windows) {
-        throw new UnsupportedOperationException(description().reference() + " (" + description().family()
-                + ") gives no hidden-state sequence");
-    }
+    float[][][] embedSequence(List<PreparedWindow> windows);
 
     @Override
     void close();

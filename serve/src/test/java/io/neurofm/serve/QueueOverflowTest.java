@@ -98,6 +98,11 @@ class QueueOverflowTest {
         }
 
         @Override
+        public float[][][] embedSequence(List<PreparedWindow> windows) {
+            return model.embedSequence(windows);
+        }
+
+        @Override
         public void close() {
             model.close();
         }
