@@ -10,7 +10,6 @@ import io.neurofm.family.deeperbrain.DeeperBrainEmbeddings;
 import io.neurofm.family.deeperbrain.DeeperBrainModel;
 import io.neurofm.family.deeperbrain.EmbeddingPooling;
 import io.neurofm.signal.Position;
-import io.neurofm.signal.Recording;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +22,9 @@ import java.util.Set;
  * visible. Poolings: {@code mean} over all tokens, {@code power} = mean and log-variance of the
  * tokens (width 2d), {@code flatten} = per-channel token means concatenated in channel order.
  */
-final class DeeperBrainEmbeddingModel implements EmbeddingModel {
+final class DeeperBrainEmbeddingModel extends PreparingEmbeddingModel {
     static final List<String> POOLINGS = List.of("mean", "power", "flatten");
 
-    private final NDManager manager;
     private final DeeperBrainModel model;
     private final int patchLength;
     private final float inputScale;
@@ -35,7 +33,7 @@ final class DeeperBrainEmbeddingModel implements EmbeddingModel {
 
     /** @param randomSeed null = the artifact's weights; else fresh weights initialised with this seed */
     DeeperBrainEmbeddingModel(Artifact artifact, String reference, NDManager manager, Integer randomSeed) throws IOException {
-        this.manager = manager;
+        super(manager);
         DeeperBrainConfig config = Hyperparameters.model(artifact.config(), DeeperBrainConfig.class);
         int window = Hyperparameters.requiredInt(artifact.config(), "window_samples");
         this.inputScale = (float) Hyperparameters.requiredPositive(artifact.config(), "input_scale");
@@ -65,24 +63,17 @@ final class DeeperBrainEmbeddingModel implements EmbeddingModel {
     }
 
     @Override
-    public PreparedWindow prepare(SignalWindow window) {
-        PreparedWindow prepared = ArtifactPreprocessing.whole(preparation.prepareWindow(window));
+    ArtifactPreprocessing preparation() {
+        return preparation;
+    }
+
+    @Override
+    void checkLength(PreparedWindow prepared) {
         if (prepared.sampleCount() < patchLength) {
             throw new InvalidInputException("data", "the window has " + prepared.sampleCount() + " samples at "
                     + description.samplingRate() + " Hz after resampling; this model needs at least one patch of "
                     + patchLength + " samples (" + patchLength / description.samplingRate() + " s)");
         }
-        return prepared;
-    }
-
-    @Override
-    public Recording prepareRecording(Recording recording) {
-        return preparation.prepareRecording(recording);
-    }
-
-    @Override
-    public List<PreparedWindow> windows(Recording recording, int strideSamples) {
-        return ArtifactPreprocessing.cut(prepareRecording(recording), description.windowSamples(), strideSamples);
     }
 
     @Override
@@ -122,10 +113,5 @@ final class DeeperBrainEmbeddingModel implements EmbeddingModel {
             positions[i] = w.positions().toArray(new Position[0]);
         }
         return DeeperBrainBatch.of(m, patches, positions, mask, null);
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

@@ -33,10 +33,9 @@ import java.util.Map;
  * time then channels, {@code last} step then mean over channels, {@code flatten} = per-channel
  * time means concatenated in channel order.
  */
-final class MegGptEmbeddingModel implements EmbeddingModel {
+final class MegGptEmbeddingModel extends PreparingEmbeddingModel {
     static final List<String> POOLINGS = List.of("mean", "last", "flatten");
 
-    private final NDManager manager;
     private final MegGptModel model;
     private final Tokenizer tokenizer;
     private final Map<String, Integer> channelIds = new HashMap<>();
@@ -45,7 +44,7 @@ final class MegGptEmbeddingModel implements EmbeddingModel {
 
     /** @param randomSeed null = the artifact's weights; else fresh weights initialised with this seed */
     MegGptEmbeddingModel(Artifact artifact, String reference, NDManager manager, Integer randomSeed) throws IOException {
-        this.manager = manager;
+        super(manager);
         MegGptConfig config = Hyperparameters.model(artifact.config(), MegGptConfig.class);
         List<String> vocabulary = new ArrayList<>();
         Hyperparameters.required(artifact.config(), "channel_vocabulary").forEach(n -> vocabulary.add(n.asString()));
@@ -77,25 +76,18 @@ final class MegGptEmbeddingModel implements EmbeddingModel {
     }
 
     @Override
-    public PreparedWindow prepare(SignalWindow window) {
-        PreparedWindow prepared = ArtifactPreprocessing.whole(preparation.prepareWindow(window));
+    ArtifactPreprocessing preparation() {
+        return preparation;
+    }
+
+    @Override
+    void checkLength(PreparedWindow prepared) {
         int max = description.windowSamples();
         if (prepared.sampleCount() > max) {
             throw new InvalidInputException("data", "the window has " + prepared.sampleCount() + " samples at "
                     + description.samplingRate() + " Hz after resampling; this model takes at most " + max
                     + " (" + description.windowSeconds() + " s)");
         }
-        return prepared;
-    }
-
-    @Override
-    public Recording prepareRecording(Recording recording) {
-        return preparation.prepareRecording(recording);
-    }
-
-    @Override
-    public List<PreparedWindow> windows(Recording recording, int strideSamples) {
-        return ArtifactPreprocessing.cut(prepareRecording(recording), description.windowSamples(), strideSamples);
     }
 
     @Override
@@ -149,10 +141,5 @@ final class MegGptEmbeddingModel implements EmbeddingModel {
         } catch (SignalException e) {
             throw new InvalidInputException("channels", "the model's tokenizer refused the window: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }
