@@ -161,67 +161,44 @@ final class BrainHarmonixRecipe implements FamilyRecipe {
         }
         FmriTokenizer fmriTokenizer = tokenizer;
         List<ChannelSpec> channels = rois;
-        return new PreparedRun() {
-            @Override
-            public List<TrainingPhase> phases() {
-                return phases;
+        return new PreparedRun(phases, modelConfig, inputs, seed, results -> {
+            ObjectNode hyper = PretrainJobConfig.JSON.createObjectNode();
+            hyper.set("model", PretrainJobConfig.JSON.valueToTree(modelConfig));
+            hyper.put("window_samples", window);
+            hyper.put("repetition_seconds", tr);
+            ObjectNode t1State = hyper.putObject("t1_tokenizer");
+            t1State.put("type", VolumePatchTokenizer.TYPE);
+            t1State.put("grid", options.t1Grid());
+            t1State.put("patch", patch);
+            t1State.put("intensity", "per volume: (x - median) / IQR of its own non-zero voxels");
+            ObjectNode steps = hyper.putObject("stage_steps");
+            results.forEach(r -> steps.put(r.phase().name(), r.phase().steps()));
+            hyper.put("micro_batch", t.microBatch());
+            hyper.put("peak_lr", t.lr());
+            hyper.put("seed", seed);
+            PreprocessingSpec preprocessing = new PreprocessingSpec(1 / tr, List.of(), channels, null);
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            for (TrainingPhase.Result r : results) {
+                metrics.put(r.phase().name() + " final train loss", r.trainLoss());
+                metrics.put(r.phase().name() + " final validation loss", r.validationLoss());
+                metrics.put(r.phase().name() + " steps", (double) r.phase().steps());
             }
-
-            @Override
-            public Object modelConfig() {
-                return modelConfig;
-            }
-
-            @Override
-            public List<InputRecord> inputs() {
-                return inputs;
-            }
-
-            @Override
-            public long splitSeed() {
-                return seed;
-            }
-
-            @Override
-            public ArtifactParts artifact(List<TrainingPhase.Result> results) {
-                ObjectNode hyper = PretrainJobConfig.JSON.createObjectNode();
-                hyper.set("model", PretrainJobConfig.JSON.valueToTree(modelConfig));
-                hyper.put("window_samples", window);
-                hyper.put("repetition_seconds", tr);
-                ObjectNode t1State = hyper.putObject("t1_tokenizer");
-                t1State.put("type", VolumePatchTokenizer.TYPE);
-                t1State.put("grid", options.t1Grid());
-                t1State.put("patch", patch);
-                t1State.put("intensity", "per volume: (x - median) / IQR of its own non-zero voxels");
-                ObjectNode steps = hyper.putObject("stage_steps");
-                results.forEach(r -> steps.put(r.phase().name(), r.phase().steps()));
-                hyper.put("micro_batch", t.microBatch());
-                hyper.put("peak_lr", t.lr());
-                hyper.put("seed", seed);
-                PreprocessingSpec preprocessing = new PreprocessingSpec(1 / tr, List.of(), channels, null);
-                Map<String, Double> metrics = new LinkedHashMap<>();
-                for (TrainingPhase.Result r : results) {
-                    metrics.put(r.phase().name() + " final train loss", r.trainLoss());
-                    metrics.put(r.phase().name() + " final validation loss", r.validationLoss());
-                    metrics.put(r.phase().name() + " steps", (double) r.phase().steps());
-                }
-                StringBuilder data = new StringBuilder();
-                summaries.forEach(s -> data.append("- ").append(s).append('\n'));
-                data.append("fMRI tokens of ").append(FmriTokenizer.DEFAULT_DURATION_SECONDS)
-                        .append(" s (FmriTokenizer, fitted on the training volumes), no ROI coordinates (learned "
-                                + "unknown position). The shared fMRI is a single scan, so validation is its last "
-                                + "part in time, not another subject.");
-                ModelCard card = new ModelCard("BrainHarmonix " + job.size() + " pretrained on the shared fMRI and T1",
-                        "An fMRI + T1 model (BrainHarmonix family, " + job.size() + " preset) pretrained in three "
-                                + "stages by `neurofm pretrain`.", data.toString(),
-                        "fMRI JEPA (Smooth-L1 to EMA-target representations), then T1 MAE (MSE on masked patches), "
-                                + "then fusion (MSE of pooled modality embeddings decoded from hub tokens)",
-                        metrics, "Research: checking the multimodal pipeline end to end; hub embeddings for probes.",
-                        "One fMRI scan and two T1 volumes: not a general brain model, not for clinical use.");
-                return new ArtifactParts(ArtifactConfig.of("brainharmonix", job.size(), hyper), preprocessing, card,
-                        model.network(), fmriTokenizer.state());
-            }
-        };
+            StringBuilder data = new StringBuilder();
+            summaries.forEach(s -> data.append("- ").append(s).append('\n'));
+            data.append("fMRI tokens of ").append(FmriTokenizer.DEFAULT_DURATION_SECONDS)
+                    .append(" s (FmriTokenizer, fitted on the training volumes), no ROI coordinates (learned "
+                            + "unknown position). The shared fMRI is a single scan, so validation is its last "
+                            + "part in time, not another subject.");
+            ModelCard card = new ModelCard("BrainHarmonix " + job.size() + " pretrained on the shared fMRI and T1",
+                    "An fMRI + T1 model (BrainHarmonix family, " + job.size() + " preset) pretrained in three "
+                            + "stages by `neurofm pretrain`.", data.toString(),
+                    "fMRI JEPA (Smooth-L1 to EMA-target representations), then T1 MAE (MSE on masked patches), "
+                            + "then fusion (MSE of pooled modality embeddings decoded from hub tokens)",
+                    metrics, "Research: checking the multimodal pipeline end to end; hub embeddings for probes.",
+                    "One fMRI scan and two T1 volumes: not a general brain model, not for clinical use.");
+            return new PreparedRun.ArtifactParts(ArtifactConfig.of("brainharmonix", job.size(), hyper), preprocessing, card,
+                    model.network(), fmriTokenizer.state());
+        });
     }
 
     /** JEPA batches: padded token windows with a time-block target mask per sample. */

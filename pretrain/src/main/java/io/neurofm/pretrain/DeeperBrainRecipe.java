@@ -75,48 +75,25 @@ final class DeeperBrainRecipe implements FamilyRecipe {
             inputs.add(new PreparedRun.InputRecord(input.toString(),
                     Map.of(input.getFileName().toString(), Sha256.of(input)), "train+validation (time)"));
         }
-        return new PreparedRun() {
-            @Override
-            public List<TrainingPhase> phases() {
-                return List.of(phase);
-            }
-
-            @Override
-            public Object modelConfig() {
-                return modelConfig;
-            }
-
-            @Override
-            public List<InputRecord> inputs() {
-                return inputs;
-            }
-
-            @Override
-            public long splitSeed() {
-                return seed;
-            }
-
-            @Override
-            public ArtifactParts artifact(List<TrainingPhase.Result> results) {
-                TrainingPhase.Result last = results.get(0);
-                ObjectNode hyper = PretrainJobConfig.JSON.createObjectNode();
-                hyper.set("model", PretrainJobConfig.JSON.valueToTree(modelConfig));
-                hyper.put("window_samples", window);
-                hyper.put("input_scale", inputScale);
-                hyper.put("channels_per_sample", channels);
-                hyper.set("statistics_mean", PretrainJobConfig.JSON.valueToTree(moments[0]));
-                hyper.set("statistics_std", PretrainJobConfig.JSON.valueToTree(moments[1]));
-                hyper.put("steps", t.steps());
-                hyper.put("micro_batch", t.microBatch());
-                hyper.put("peak_lr", t.lr());
-                hyper.put("warmup", t.warmup());
-                hyper.put("seed", seed);
-                PreprocessingSpec preprocessing = new PreprocessingSpec(rate, List.of(bandPass), samples.channels(),
-                        null);
-                return new ArtifactParts(ArtifactConfig.of("deeperbrain", job.size(), hyper), preprocessing,
-                        card(job, samples, model, last, t.steps(), inputScale, window, rate), model.block(), null);
-            }
-        };
+        return new PreparedRun(List.of(phase), modelConfig, inputs, seed, results -> {
+            TrainingPhase.Result last = results.get(0);
+            ObjectNode hyper = PretrainJobConfig.JSON.createObjectNode();
+            hyper.set("model", PretrainJobConfig.JSON.valueToTree(modelConfig));
+            hyper.put("window_samples", window);
+            hyper.put("input_scale", inputScale);
+            hyper.put("channels_per_sample", channels);
+            hyper.set("statistics_mean", PretrainJobConfig.JSON.valueToTree(moments[0]));
+            hyper.set("statistics_std", PretrainJobConfig.JSON.valueToTree(moments[1]));
+            hyper.put("steps", t.steps());
+            hyper.put("micro_batch", t.microBatch());
+            hyper.put("peak_lr", t.lr());
+            hyper.put("warmup", t.warmup());
+            hyper.put("seed", seed);
+            PreprocessingSpec preprocessing = new PreprocessingSpec(rate, List.of(bandPass), samples.channels(),
+                    null);
+            return new PreparedRun.ArtifactParts(ArtifactConfig.of("deeperbrain", job.size(), hyper), preprocessing,
+                    card(job, samples, model, last, t.steps(), inputScale, window, rate), model.block(), null);
+        });
     }
 
     private static ModelCard card(PretrainJobConfig job, EegWindowSamples samples, DeeperBrainModel model,

@@ -86,54 +86,33 @@ final class MegGptRecipe implements FamilyRecipe {
                 + validation.size() + " validation samples of " + channels + " x " + window + ")");
         TrainingPhase phase = TrainingPhase.single(model, train, validation, t.steps());
         JsonNode manifest = corpus.manifest();
-        return new PreparedRun() {
-            @Override
-            public List<TrainingPhase> phases() {
-                return List.of(phase);
-            }
-
-            @Override
-            public Object modelConfig() {
-                return modelConfig;
-            }
-
-            @Override
-            public List<InputRecord> inputs() {
-                List<InputRecord> out = new ArrayList<>();
-                for (JsonNode source : manifest.get("sources")) {
-                    Map<String, String> hashes = new LinkedHashMap<>();
-                    source.get("sha256").properties().forEach(e -> hashes.put(e.getKey(), e.getValue().asString()));
-                    out.add(new InputRecord(source.get("path").asString(), hashes, source.get("split").asString()));
-                }
-                return out;
-            }
-
-            @Override
-            public long splitSeed() {
-                return manifest.get("split").get("seed").asLong();
-            }
-
-            @Override
-            public ArtifactParts artifact(List<TrainingPhase.Result> results) {
-                TrainingPhase.Result last = results.get(results.size() - 1);
-                ObjectNode hyper = PretrainJobConfig.JSON.createObjectNode();
-                hyper.set("model", PretrainJobConfig.JSON.valueToTree(modelConfig));
-                hyper.set("channel_vocabulary", PretrainJobConfig.JSON.valueToTree(vocabulary.channels()));
-                hyper.put("channels_per_sample", channels);
-                hyper.put("window_samples", window);
-                hyper.put("tokenizer", tokenizer.type());
-                hyper.put("steps", t.steps());
-                hyper.put("micro_batch", t.microBatch());
-                hyper.put("peak_lr", t.lr());
-                hyper.put("warmup", t.warmup());
-                hyper.put("seed", t.seed());
-                PreprocessingSpec preprocessing = new PreprocessingSpec(job.resample(), List.of(),
-                        channelSpecs(vocabulary.channels(), recordings), null);
-                return new ArtifactParts(ArtifactConfig.of("meggpt", job.size(), hyper), preprocessing,
-                        card(job, manifest, model, new double[] {last.trainLoss(), last.validationLoss()}, t.steps()),
-                        model.block(), tokenizer.state());
-            }
-        };
+        List<PreparedRun.InputRecord> records = new ArrayList<>();
+        for (JsonNode source : manifest.get("sources")) {
+            Map<String, String> hashes = new LinkedHashMap<>();
+            source.get("sha256").properties().forEach(e -> hashes.put(e.getKey(), e.getValue().asString()));
+            records.add(new PreparedRun.InputRecord(source.get("path").asString(), hashes,
+                    source.get("split").asString()));
+        }
+        long splitSeed = manifest.get("split").get("seed").asLong();
+        return new PreparedRun(List.of(phase), modelConfig, records, splitSeed, results -> {
+            TrainingPhase.Result last = results.get(results.size() - 1);
+            ObjectNode hyper = PretrainJobConfig.JSON.createObjectNode();
+            hyper.set("model", PretrainJobConfig.JSON.valueToTree(modelConfig));
+            hyper.set("channel_vocabulary", PretrainJobConfig.JSON.valueToTree(vocabulary.channels()));
+            hyper.put("channels_per_sample", channels);
+            hyper.put("window_samples", window);
+            hyper.put("tokenizer", tokenizer.type());
+            hyper.put("steps", t.steps());
+            hyper.put("micro_batch", t.microBatch());
+            hyper.put("peak_lr", t.lr());
+            hyper.put("warmup", t.warmup());
+            hyper.put("seed", t.seed());
+            PreprocessingSpec preprocessing = new PreprocessingSpec(job.resample(), List.of(),
+                    channelSpecs(vocabulary.channels(), recordings), null);
+            return new PreparedRun.ArtifactParts(ArtifactConfig.of("meggpt", job.size(), hyper), preprocessing,
+                    card(job, manifest, model, new double[] {last.trainLoss(), last.validationLoss()}, t.steps()),
+                    model.block(), tokenizer.state());
+        });
     }
 
     /**
