@@ -21,6 +21,9 @@ COPY --from=build /src/cli/target/neurofm-cli.jar /opt/neurofm/neurofm-cli.jar
 COPY --from=build /src/cli/target/lib/ /opt/neurofm/lib/
 ENV NEUROFM_MODELS=/models \
     DJL_OFFLINE=true \
+    MALLOC_MMAP_THRESHOLD_=33554432 \
+    MALLOC_TRIM_THRESHOLD_=1073741824 \
+    MALLOC_ARENA_MAX=1 \
     DJL_CACHE_DIR=/var/cache/neurofm/djl \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 USER 10001:10001

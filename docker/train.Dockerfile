@@ -38,6 +38,9 @@ ENV JAVA_HOME=/opt/java/openjdk \
     NEUROFM_MODELS=/models \
     NEUROFM_DATA=/data \
     DJL_OFFLINE=true \
+    MALLOC_MMAP_THRESHOLD_=33554432 \
+    MALLOC_TRIM_THRESHOLD_=1073741824 \
+    MALLOC_ARENA_MAX=1 \
     DJL_CACHE_DIR=/var/cache/neurofm/djl \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 USER 10001:10001
