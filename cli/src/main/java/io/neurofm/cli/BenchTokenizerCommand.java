@@ -22,11 +22,23 @@ final class BenchTokenizerCommand implements Callable<Integer> {
     @Option(names = "--padding", defaultValue = "same", description = "Decoder padding: same or causal (default ${DEFAULT-VALUE}).")
     String padding;
 
-    @Option(names = "--minutes", defaultValue = "10", description = "Training time budget (default ${DEFAULT-VALUE}).")
+    @Option(names = "--minutes", defaultValue = "10",
+            description = "Cap on the whole fit's training time, shared by the restarts (default ${DEFAULT-VALUE}).")
     double minutes;
 
     @Option(names = "--usage-weight", description = "Codebook-usage regulariser weight (default: the config's).")
     Double usageWeight;
+
+    @Option(names = "--steps", description = "Training steps; the anneal follows whichever of steps or the time "
+            + "budget runs out first (default: the config's).")
+    Integer steps;
+
+    @Option(names = "--restarts", description = "Training runs; the best training reconstruction is kept "
+            + "(default: the config's).")
+    Integer restarts;
+
+    @Option(names = "--seed", description = "Seed for initialisation and crop sampling (default: the config's).")
+    Long seed;
 
     @Option(names = "--throughput-seconds", defaultValue = "60",
             description = "Seconds of 64-channel EEG encoded for the speed figure; longer than the file repeats it "
@@ -41,7 +53,13 @@ final class BenchTokenizerCommand implements Callable<Integer> {
         DecoderPadding decoderPadding = DecoderPadding.valueOf(padding.toUpperCase(Locale.ROOT));
         GruBenchmark.Options acceptance = GruBenchmark.acceptance(DataPaths.sharedData(), decoderPadding);
         var config = acceptance.config().withTraining(acceptance.config().window(), acceptance.config().batch(),
-                acceptance.config().steps(), minutes * 60);
+                steps != null ? steps : acceptance.config().steps(), minutes * 60);
+        if (restarts != null) {
+            config = config.withRestarts(restarts);
+        }
+        if (seed != null) {
+            config = config.withSeed(seed);
+        }
         if (usageWeight != null) {
             config = config.withUsageWeight(usageWeight);
         }
@@ -49,7 +67,8 @@ final class BenchTokenizerCommand implements Callable<Integer> {
                 config, throughputSeconds);
         PrintWriter err = spec.commandLine().getErr();
         GruBenchmark.Result result = GruBenchmark.run(options, p -> {
-            err.printf(Locale.ROOT, "\rstep %d, %.0f%% of budget, loss %.4f   ", p.step(), 100 * p.fraction(), p.loss());
+            err.printf(Locale.ROOT, "\rrun %d/%d: step %d, %.0f%%, loss %.4f   ", p.restart(), p.restarts(), p.step(),
+                    100 * p.fraction(), p.loss());
             err.flush();
         });
         err.println();

@@ -31,10 +31,27 @@ final class DecoderRefit {
      * @return {@code [N*K weights..., bias]}
      */
     static float[] fit(List<float[]> sequences, int[][] codes, int codeCount, int kernel, int left, float[] initial) {
+        return solve(sequences, codes, codeCount, kernel, left, initial).decoder();
+    }
+
+    /**
+     * The refit decoder and the mean squared error of the training reconstruction it gives.
+     *
+     * @param decoder          {@code [N*K weights..., bias]}
+     * @param meanSquaredError over every sample of the sequences (z-scored units)
+     */
+    record Solution(float[] decoder, double meanSquaredError) {
+    }
+
+    /** As {@link #fit}, also returning the training reconstruction error (from the normal equations, exact). */
+    static Solution solve(List<float[]> sequences, int[][] codes, int codeCount, int kernel, int left,
+                          float[] initial) {
         int p = codeCount * kernel + 1;
         int bias = p - 1;
         double[] a = new double[p * p];
         double[] r = new double[p];
+        double sumSquares = 0;
+        long samples = 0;
         int[] active = new int[kernel + 1];
         for (int s = 0; s < sequences.size(); s++) {
             float[] x = sequences.get(s);
@@ -56,8 +73,11 @@ final class DecoderRefit {
                     }
                     r[active[u]] += x[t];
                 }
+                sumSquares += (double) x[t] * x[t];
             }
+            samples += x.length;
         }
+        double[] gram = a.clone(); // the solve overwrites a; the error needs A without the ridge
         double trace = 0;
         for (int i = 0; i < p; i++) {
             trace += a[i * p + i];
@@ -74,7 +94,22 @@ final class DecoderRefit {
             out[i] = used[i] ? (float) theta[i] : initial[i];
         }
         out[bias] = (float) theta[bias];
-        return out;
+        // |x - Φθ|² = x·x - 2 θ·(Φᵀx) + θᵀ(ΦᵀΦ)θ, with the float weights actually kept (unused taps have zero rows).
+        double quadratic = 0;
+        double linear = 0;
+        for (int i = 0; i < p; i++) {
+            if (gram[i * p + i] == 0) {
+                continue;
+            }
+            double row = 0;
+            for (int j = 0; j < p; j++) {
+                row += gram[i * p + j] * out[j];
+            }
+            quadratic += out[i] * row;
+            linear += out[i] * r[i];
+        }
+        double error = Math.max(0, sumSquares - 2 * linear + quadratic);
+        return new Solution(out, samples == 0 ? 0 : error / samples);
     }
 
     /** Cholesky solve of A x = b (A symmetric positive definite, row-major, overwritten). */

@@ -10,8 +10,14 @@ package io.neurofm.tokenize.gru;
  * @param temperature    the quantisation temperature used for this step
  * @param loss           this batch's mean squared reconstruction error (z-scored units)
  * @param skippedSteps   batches so far whose loss or gradient was not finite and were not applied
- * @param elapsedSeconds wall time since training began
+ * @param elapsedSeconds wall time since this run began
+ * @param restart        1-based index of the run among {@link GruConfig#restarts()}
+ * @param restarts       runs in the fit
  */
 public record FitProgress(int step, int plannedSteps, double fraction, double temperature, double loss, int skippedSteps,
-                          double elapsedSeconds) {
+                          double elapsedSeconds, int restart, int restarts) {
+    FitProgress inRun(int newRestart, int newRestarts) {
+        return new FitProgress(step, plannedSteps, fraction, temperature, loss, skippedSteps, elapsedSeconds,
+                newRestart, newRestarts);
+    }
 }

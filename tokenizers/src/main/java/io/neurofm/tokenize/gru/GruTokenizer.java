@@ -73,7 +73,9 @@ public final class GruTokenizer implements Tokenizer {
 
     /**
      * Trains a tokenizer on the data channels of {@code recordings} (resampled to the config's
-     * rate when needed), then refactors its vocabulary on the same data.
+     * rate when needed), {@link GruConfig#restarts()} times from different seeds, keeps the run whose
+     * hard codes reconstruct the training data best after the decoder refit, then refactors its
+     * vocabulary on the same data.
      *
      * @param progress called after every training step; may be null
      * @throws SignalException when a recording has non-finite samples, no data channels, a flat
@@ -89,7 +91,7 @@ public final class GruTokenizer implements Tokenizer {
      * The tokenizer as gradient training left it and the same tokenizer after the least-squares
      * decoder refit ({@link DecoderRefit}); the encoders, hence the tokens, are identical.
      */
-    record Fitted(GruTokenizer trained, GruTokenizer refit) {
+    record Fitted(GruTokenizer trained, GruTokenizer refit, int chosenRestart, List<Double> restartErrors) {
     }
 
     static Fitted fitWithTrainedDecoder(List<Recording> recordings, GruConfig config, Consumer<FitProgress> progress)
@@ -127,24 +129,53 @@ public final class GruTokenizer implements Tokenizer {
             throw new SignalException(null, "no channel is as long as one training window (" + config.window()
                     + " samples at " + config.samplingRate() + " Hz)");
         }
-        Map<String, TokenizerState.Tensor> weights = GruTrainer.train(trainable, config, progress);
-        int[][] codes = CodeEncoder.encode(config, weights, sequences, null);
+        Run best = null;
+        List<Double> errors = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < config.restarts(); i++) {
+            double timeShare = 0;
+            if (config.timeBudgetSeconds() > 0) {
+                double left = config.timeBudgetSeconds() - (System.nanoTime() - started) / 1e9;
+                if (left <= 0 && best != null) {
+                    break;
+                }
+                timeShare = Math.max(1e-3, left / (config.restarts() - i));
+            }
+            GruConfig runConfig = config.withSeed(config.seed() + i)
+                    .withTraining(config.window(), config.batch(), config.steps(), timeShare);
+            int restart = i + 1;
+            Map<String, TokenizerState.Tensor> weights = GruTrainer.train(trainable, runConfig,
+                    progress == null ? null : p -> progress.accept(p.inRun(restart, config.restarts())));
+            int[][] codes = CodeEncoder.encode(config, weights, sequences, null);
+            DecoderRefit.Solution refit = DecoderRefit.solve(sequences, codes, config.vocabulary(), config.kernel(),
+                    config.padding().left(config.kernel()), weights.get("decoder.weight").data());
+            errors.add(refit.meanSquaredError());
+            if (best == null || refit.meanSquaredError() < best.refit().meanSquaredError()) {
+                best = new Run(i, weights, codes, refit);
+            }
+        }
+        Map<String, TokenizerState.Tensor> weights = best.weights();
         long[] usage = new long[config.vocabulary()];
-        for (int[] row : codes) {
+        for (int[] row : best.codes()) {
             for (int code : row) {
                 usage[code]++;
             }
         }
         Vocabulary vocabulary = Vocabulary.fromUsage(usage);
         GruTokenizer trained = new GruTokenizer(config, stats, vocabulary, weights);
-        float[] decoder = DecoderRefit.fit(sequences, codes, config.vocabulary(), config.kernel(),
-                config.padding().left(config.kernel()), weights.get("decoder.weight").data());
+        float[] decoder = best.refit().decoder();
         Map<String, TokenizerState.Tensor> refitWeights = new LinkedHashMap<>(weights);
         refitWeights.put("decoder.weight", new TokenizerState.Tensor(weights.get("decoder.weight").shape(),
                 java.util.Arrays.copyOf(decoder, decoder.length - 1)));
         refitWeights.put("decoder.bias", new TokenizerState.Tensor(new long[] {1},
                 new float[] {decoder[decoder.length - 1]}));
-        return new Fitted(trained, new GruTokenizer(config, stats, vocabulary, refitWeights));
+        return new Fitted(trained, new GruTokenizer(config, stats, vocabulary, refitWeights), best.index(),
+                List.copyOf(errors));
+    }
+
+    /** One training run of a fit: its weights, its hard codes of the training data and the decoder refit on them. */
+    private record Run(int index, Map<String, TokenizerState.Tensor> weights, int[][] codes,
+                       DecoderRefit.Solution refit) {
     }
 
     /** Rebuilds a tokenizer from its saved state. */
@@ -158,7 +189,7 @@ public final class GruTokenizer implements Tokenizer {
                 c.path("samplingRate").asDouble(0), c.path("window").asInt(0), c.path("batch").asInt(0),
                 c.path("learningRate").asDouble(0), c.path("steps").asInt(0), c.path("timeBudgetSeconds").asDouble(0),
                 c.path("usageWeight").asDouble(0), c.path("encodeWindow").asInt(0), c.path("encodeContext").asInt(-1),
-                c.path("seed").asLong(0));
+                c.path("seed").asLong(0), c.path("restarts").asInt(1));
         List<ChannelStats> stats = new ArrayList<>();
         for (JsonNode n : c.path("channels")) {
             ChannelType type;
@@ -360,6 +391,7 @@ public final class GruTokenizer implements Tokenizer {
         c.put("encodeWindow", config.encodeWindow());
         c.put("encodeContext", config.encodeContext());
         c.put("seed", config.seed());
+        c.put("restarts", config.restarts());
         c.put("normalisation", "z-score per channel name, statistics pooled over the training recordings");
         ArrayNode list = c.putArray("channels");
         for (ChannelStats s : channels) {

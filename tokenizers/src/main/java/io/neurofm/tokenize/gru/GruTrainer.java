@@ -19,10 +19,13 @@ import java.util.function.Consumer;
 
 /**
  * Trains the codec on random crops of z-scored single-channel sequences: MSE reconstruction
- * (plus the optional usage regulariser), Adam, temperature annealed linearly from 1 to 0 over
- * the run. Crops are drawn uniformly over all crop positions of all sequences.
+ * (plus the optional usage regulariser, scaled by the temperature), Adam with a half-cosine
+ * learning rate, temperature annealed linearly from 1 to 0 over the run. Crops are drawn
+ * uniformly over all crop positions of all sequences.
  */
 final class GruTrainer {
+    private static final double FINAL_RATE = 0.1;
+
     private GruTrainer() {
     }
 
@@ -60,8 +63,8 @@ final class GruTrainer {
             GruCodec codec = GruCodec.of(config).initialized(manager);
             Map<String, Parameter> parameters = codec.namedParameters();
             ParameterStore store = new ParameterStore(manager, false);
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
-                    .build();
+            float[] rate = {(float) config.learningRate()};
+            Optimizer adam = Optimizer.adam().optLearningRateTracker((Tracker) update -> rate[0]).build();
             float logCodes = (float) Math.log(config.vocabulary());
             float[] x = new float[config.batch() * w];
             int skipped = 0;
@@ -76,6 +79,7 @@ final class GruTrainer {
                 }
                 fraction = Math.min(1, fraction);
                 double temperature = 1 - fraction;
+                rate[0] = (float) learningRate(config.learningRate(), fraction);
                 for (int b = 0; b < config.batch(); b++) {
                     long pick = (long) (random.nextDouble() * cumulative[sequences.size()]);
                     int s = seqOf(cumulative, pick);
@@ -91,7 +95,7 @@ final class GruTrainer {
                     if (config.usageWeight() > 0) {
                         NDArray usage = out.get(1).softmax(-1).reshape(-1, config.vocabulary()).mean(new int[] {0});
                         NDArray entropy = usage.mul(usage.add(1e-12f).log()).sum().neg();
-                        objective = mse.add(entropy.neg().add(logCodes).mul((float) config.usageWeight()));
+                        objective = mse.add(entropy.neg().add(logCodes).mul((float) (config.usageWeight() * temperature)));
                     }
                     collector.backward(objective);
                     loss = mse.getFloat();
@@ -120,11 +124,20 @@ final class GruTrainer {
                 }
                 if (progress != null) {
                     progress.accept(new FitProgress(step, config.steps(), fraction, temperature, loss, skipped,
-                            (System.nanoTime() - started) / 1e9));
+                            (System.nanoTime() - started) / 1e9, 1, 1));
                 }
             }
             return Weights.of(codec);
         }
+    }
+
+    /**
+     * Half cosine from the peak rate to a tenth of it along the run's fraction: the codes settle as
+     * the quantiser hardens instead of flipping at the peak rate (held-out VE 0.94-0.96 vs 0.93 in
+     * 4-minute fits, docs/gru.md).
+     */
+    static double learningRate(double peak, double fraction) {
+        return peak * (FINAL_RATE + (1 - FINAL_RATE) * 0.5 * (1 + Math.cos(Math.PI * fraction)));
     }
 
     private static boolean gradientsFinite(Map<String, Parameter> parameters) {

@@ -63,4 +63,45 @@ class DecoderRefitTest {
             }
         }
     }
+
+    @Test
+    void reportsTheTrainingErrorOfTheDecoderItReturns() {
+        int codes = 6;
+        int k = 5;
+        int left = DecoderPadding.SAME.left(k);
+        Random random = new Random(11);
+        List<float[]> sequences = new java.util.ArrayList<>();
+        int[][] c = new int[3][];
+        double squares = 0;
+        long samples = 0;
+        for (int s = 0; s < 3; s++) {
+            int n = 500 + 100 * s;
+            float[] x = new float[n];
+            c[s] = new int[n];
+            for (int t = 0; t < n; t++) {
+                x[t] = (float) random.nextGaussian(); // noise: the codes cannot explain it all
+                c[s][t] = random.nextInt(codes);
+            }
+            sequences.add(x);
+        }
+        DecoderRefit.Solution solution = DecoderRefit.solve(sequences, c, codes, k, left, new float[codes * k]);
+        float[] w = solution.decoder();
+        for (int s = 0; s < 3; s++) {
+            float[] x = sequences.get(s);
+            for (int t = 0; t < x.length; t++) {
+                double y = w[w.length - 1];
+                for (int j = 0; j < k; j++) {
+                    int src = t + j - left;
+                    if (src >= 0 && src < x.length) {
+                        y += w[c[s][src] * k + j];
+                    }
+                }
+                squares += (x[t] - y) * (x[t] - y);
+                samples++;
+            }
+        }
+        double direct = squares / samples;
+        assertEquals(direct, solution.meanSquaredError(), 1e-6 * direct, "error from the normal equations");
+        assertEquals(true, direct > 0.5 && direct < 1, "noise is mostly unexplained: " + direct);
+    }
 }

@@ -38,7 +38,7 @@ class GruTokenizerTest {
     private static final int HELD_OUT = 6 * 250;
     private static final GruConfig CONFIG = GruConfig.defaults().withSize(16, 16, 10)
             .withTraining(125, 24, 200, 0).withEncoding(500, 100).withLearningRate(1e-2)
-            .withUsageWeight(0);
+            .withUsageWeight(0).withRestarts(1);
     private static Recording train;
     private static Recording heldOut;
     private static GruTokenizer tokenizer;
@@ -67,6 +67,22 @@ class GruTokenizerTest {
         assertTrue(last < 0.5 * first, "loss " + first + " -> " + last);
         assertEquals(1.0, progress.get(0).temperature(), 1e-12);
         assertEquals(0.0, progress.get(progress.size() - 1).temperature(), 1e-12);
+    }
+
+    @Test
+    void restartsKeepTheRunWithTheLowestTrainingErrorAndEachRunIsReproducible() throws SignalException {
+        GruConfig two = CONFIG.withTraining(CONFIG.window(), CONFIG.batch(), 40, 0).withRestarts(2).withSeed(5);
+        List<FitProgress> seen = new ArrayList<>();
+        GruTokenizer.Fitted fitted = GruTokenizer.fitWithTrainedDecoder(List.of(train), two, seen::add);
+        assertEquals(2, fitted.restartErrors().size());
+        assertEquals(80, seen.size());
+        assertEquals(List.of(1, 2), seen.stream().map(FitProgress::restart).distinct().toList());
+        int chosen = fitted.chosenRestart();
+        assertTrue(fitted.restartErrors().get(chosen) <= fitted.restartErrors().get(1 - chosen), "kept the lower error "
+                + fitted.restartErrors());
+        GruTokenizer alone = GruTokenizer.fit(List.of(train), two.withRestarts(1).withSeed(5 + chosen), null);
+        assertArrayEquals(alone.encode(heldOut).ids(), fitted.refit().encode(heldOut).ids(),
+                "the kept run is the single run with its seed");
     }
 
     @Test
