@@ -30,5 +30,5 @@ USER 10001:10001
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8080/actuator/health/liveness || exit 1
-ENTRYPOINT ["java", "-jar", "/opt/neurofm/neurofm-cli.jar"]
+ENTRYPOINT ["java", "--add-modules", "jdk.incubator.vector", "-jar", "/opt/neurofm/neurofm-cli.jar"]
 CMD ["serve", "--host", "0.0.0.0", "--port", "8080"]

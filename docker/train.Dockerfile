@@ -45,5 +45,5 @@ ENV JAVA_HOME=/opt/java/openjdk \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 USER 10001:10001
 WORKDIR /checkpoints
-ENTRYPOINT ["java", "-jar", "/opt/neurofm/neurofm-cli.jar"]
+ENTRYPOINT ["java", "--add-modules", "jdk.incubator.vector", "-jar", "/opt/neurofm/neurofm-cli.jar"]
 CMD ["--help"]

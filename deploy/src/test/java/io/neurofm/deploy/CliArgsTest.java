@@ -40,7 +40,8 @@ class CliArgsTest {
         }
         for (String image : List.of("serve.Dockerfile", "train.Dockerfile")) {
             Dockerfiles d = Dockerfiles.read(DeploymentContract.root().resolve("docker").resolve(image));
-            assertEquals(List.of("java", "-jar", "/opt/neurofm/neurofm-cli.jar"), jsonArray(d.last("ENTRYPOINT")),
+            assertEquals(List.of("java", "--add-modules", "jdk.incubator.vector", "-jar", "/opt/neurofm/neurofm-cli.jar"),
+                    jsonArray(d.last("ENTRYPOINT")),
                     image + ": the entrypoint runs the CLI jar");
             out.put("docker/" + image + " CMD", jsonArray(d.last("CMD")));
         }

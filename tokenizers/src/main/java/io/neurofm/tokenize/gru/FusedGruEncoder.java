@@ -38,7 +38,8 @@ final class FusedGruEncoder {
     private final float[] bias;
     private final float[] gamma;
     private final float[] beta;
-    private final boolean[] allowed;
+    /** beta with -inf at codes that may not win, so the argmax needs no mask test. */
+    private final float[] maskedBeta;
 
     FusedGruEncoder(GruConfig config, Map<String, TokenizerState.Tensor> weights, boolean[] allowed) {
         Weights.check(config, weights);
@@ -67,9 +68,14 @@ final class FusedGruEncoder {
         System.arraycopy(tensor(weights, "linear.bias"), 0, bias, 3 * h, n);
         gamma = tensor(weights, "norm.weight");
         beta = tensor(weights, "norm.bias");
-        this.allowed = allowed == null ? null : allowed.clone();
-        if (this.allowed != null && this.allowed.length != n) {
-            throw new IllegalArgumentException("mask has " + this.allowed.length + " codes, the network " + n);
+        if (allowed != null && allowed.length != n) {
+            throw new IllegalArgumentException("mask has " + allowed.length + " codes, the network " + n);
+        }
+        maskedBeta = beta.clone();
+        for (int i = 0; i < n; i++) {
+            if (allowed != null && !allowed[i]) {
+                maskedBeta[i] = Float.NEGATIVE_INFINITY;
+            }
         }
     }
 
@@ -82,7 +88,6 @@ final class FusedGruEncoder {
         final float[][] rz;
         final float[][] z;
         final float[][] nn;
-        final float[][] logits;
         final float[] normalised;
 
         Block(int windows) {
@@ -93,7 +98,6 @@ final class FusedGruEncoder {
             rz = new float[size][2 * h];
             z = new float[size][h];
             nn = new float[size][h];
-            logits = new float[size][n];
             normalised = new float[n];
         }
     }
@@ -112,23 +116,35 @@ final class FusedGruEncoder {
         for (int s = 0; s < rows; s++) {
             java.util.Arrays.fill(b.state[s], 0f);
         }
+        // Time-major copies: each step then reads its inputs and writes its codes contiguously, where
+        // window-major indexing touched one cache line per window per step, lines a window apart.
+        float[] xByTime = new float[length * rows];
+        for (int s = 0; s < count; s++) {
+            for (int t = 0; t < length; t++) {
+                xByTime[t * rows + s] = x[s * length + t];
+            }
+        }
+        int[] codesByTime = new int[length * count];
         float[] xt = new float[rows];
         for (int t = 0; t <= length; t++) {
             // One pass over the weights: hidden gates for step t and logits of the state after step t - 1.
             matmulRows(b.state, wT, bias, b.out, rows);
             if (t > 0) {
+                int at = (t - 1) * count;
                 for (int s = 0; s < count; s++) {
-                    System.arraycopy(b.out[s], 3 * h, b.logits[s], 0, n);
-                    codes[s * length + t - 1] = argmaxNormalised(b.logits[s], b.normalised);
+                    codesByTime[at + s] = argmaxNormalised(b.out[s], 3 * h, b.normalised);
                 }
             }
             if (t == length) {
                 break;
             }
-            for (int s = 0; s < count; s++) {
-                xt[s] = x[s * length + t];
-            }
+            System.arraycopy(xByTime, t * rows, xt, 0, rows);
             gates(b, xt, rows);
+        }
+        for (int s = 0; s < count; s++) {
+            for (int t = 0; t < length; t++) {
+                codes[s * length + t] = codesByTime[t * count + s];
+            }
         }
     }
 
@@ -159,12 +175,25 @@ final class FusedGruEncoder {
     }
 
     /**
-     * {@code out[s] = bias + in[s] · wT} for rows {@code s < rows} (a multiple of 4): four rows per pass
+     * {@code out[s] = bias + in[s] · wT} for rows {@code s < rows} (a multiple of 4): with the Vector API
+     * when the JVM has it ({@link VectorRows}), the columns it does not cover here: four rows per pass
      * over each weight row, so every loaded weight feeds four multiply-adds.
      */
     private static void matmulRows(float[][] in, float[][] wT, float[] bias, float[][] out, int rows) {
+        int from = 0;
+        if (VectorRows.AVAILABLE) {
+            VectorRows.matmulRows(in, wT, bias, out, rows);
+            from = VectorRows.coveredColumns(bias.length);
+        }
+        if (from < bias.length) {
+            plainRows(in, wT, bias, out, rows, from);
+        }
+    }
+
+    /** The same product for columns {@code j >= from}, in plain Java (auto-vectorised). */
+    static void plainRows(float[][] in, float[][] wT, float[] bias, float[][] out, int rows, int from) {
         for (int s = 0; s < rows; s++) {
-            System.arraycopy(bias, 0, out[s], 0, bias.length);
+            System.arraycopy(bias, from, out[s], from, bias.length - from);
         }
         for (int k = 0; k < wT.length; k++) {
             float[] w = wT[k];
@@ -177,7 +206,7 @@ final class FusedGruEncoder {
                 float[] a1 = out[s + 1];
                 float[] a2 = out[s + 2];
                 float[] a3 = out[s + 3];
-                for (int j = 0; j < w.length; j++) {
+                for (int j = from; j < w.length; j++) {
                     float wj = w[j];
                     a0[j] += h0 * wj;
                     a1[j] += h1 * wj;
@@ -188,31 +217,75 @@ final class FusedGruEncoder {
         }
     }
 
-    /** argmax of LayerNorm(z) * gamma + beta over the allowed codes (first index on exact ties, as torch). */
-    private int argmaxNormalised(float[] z, float[] v) {
-        float sum = 0;
+    /**
+     * argmax of LayerNorm(z) * gamma + beta over the allowed codes (first index on exact ties, as torch).
+     * The two sums run as eight interleaved partial sums: a single float accumulator is a chain of
+     * dependent adds that cost more than the rest of the function. (libtorch sums in its own order
+     * too; codes can then differ from its only at near-ties, see the test.)
+     */
+    private int argmaxNormalised(float[] row, int from, float[] v) {
+        float mean = sum8(row, from, n, 0f, false) / n;
+        float std = (float) Math.sqrt(sum8(row, from, n, mean, true) / n + LAYER_NORM_EPS);
+        float[] b = maskedBeta;
         for (int i = 0; i < n; i++) {
-            sum += z[i];
+            v[i] = (row[from + i] - mean) / std * gamma[i] + b[i];
         }
-        float mean = sum / n;
-        float sq = 0;
-        for (int i = 0; i < n; i++) {
-            float c = z[i] - mean;
-            sq += c * c;
-        }
-        float std = (float) Math.sqrt(sq / n + LAYER_NORM_EPS);
-        for (int i = 0; i < n; i++) {
-            v[i] = (z[i] - mean) / std * gamma[i] + beta[i];
-        }
-        int best = -1;
-        float bestValue = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            if ((allowed == null || allowed[i]) && (best < 0 || v[i] > bestValue)) {
+        int best = 0;
+        float bestValue = v[0];
+        for (int i = 1; i < n; i++) {
+            if (v[i] > bestValue) {
                 best = i;
                 bestValue = v[i];
             }
         }
         return best;
+    }
+
+    /** Over {@code z[from, from + len)}: the sum, or {@code sum((z - centre)^2)} when {@code squares}; eight partial sums. */
+    private static float sum8(float[] row, int from, int len, float centre, boolean squares) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        float s4 = 0;
+        float s5 = 0;
+        float s6 = 0;
+        float s7 = 0;
+        int i = 0;
+        for (; i + 8 <= len; i += 8) {
+            if (squares) {
+                float d0 = row[from + i] - centre;
+                float d1 = row[from + i + 1] - centre;
+                float d2 = row[from + i + 2] - centre;
+                float d3 = row[from + i + 3] - centre;
+                float d4 = row[from + i + 4] - centre;
+                float d5 = row[from + i + 5] - centre;
+                float d6 = row[from + i + 6] - centre;
+                float d7 = row[from + i + 7] - centre;
+                s0 += d0 * d0;
+                s1 += d1 * d1;
+                s2 += d2 * d2;
+                s3 += d3 * d3;
+                s4 += d4 * d4;
+                s5 += d5 * d5;
+                s6 += d6 * d6;
+                s7 += d7 * d7;
+            } else {
+                s0 += row[from + i];
+                s1 += row[from + i + 1];
+                s2 += row[from + i + 2];
+                s3 += row[from + i + 3];
+                s4 += row[from + i + 4];
+                s5 += row[from + i + 5];
+                s6 += row[from + i + 6];
+                s7 += row[from + i + 7];
+            }
+        }
+        for (; i < len; i++) {
+            float d = squares ? row[from + i] - centre : row[from + i];
+            s0 += squares ? d * d : d;
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     private static final float TANH_CLAMP = 7.90531110763549805f;

@@ -71,7 +71,7 @@ public record GruConfig(int hidden, int vocabulary, int kernel, DecoderPadding p
      * and the best of 3 restarts by training reconstruction.
      */
     public static GruConfig defaults() {
-        return new GruConfig(64, 64, 10, DecoderPadding.SAME, 250.0, 250, 128, 3e-3, 800, 0, 0.3, 1000, 100, 0, 3);
+        return new GruConfig(64, 64, 10, DecoderPadding.SAME, 250.0, 250, 128, 3e-3, 800, 0, 0.3, 4000, 100, 0, 3);
     }
 
     public GruConfig withSize(int newHidden, int newVocabulary, int newKernel) {
