@@ -60,7 +60,7 @@ public record ChannelQuality(double flatPeakToPeak, double clipFraction) {
     public ChannelQualityReport check(Recording r) {
         int[] data = PerChannel.dataChannels(r);
         ChannelQualityReport.BadChannel[] found = new ChannelQualityReport.BadChannel[data.length];
-        java.util.stream.IntStream.range(0, data.length).parallel()
+        PerChannel.indices(data.length, r.sampleCount())
                 .forEach(i -> found[i] = inspect(r.channel(data[i]).name(), r.channelData(data[i])));
         List<String> checked = new ArrayList<>();
         List<ChannelQualityReport.BadChannel> bad = new ArrayList<>();

@@ -42,7 +42,7 @@ public final class Resampling {
         int n = r.sampleCount();
         int nOut = resampler.outputLength(n);
         float[][] out = new float[r.channelCount()][];
-        IntStream.range(0, r.channelCount()).parallel().forEach(c -> out[c] = r.channel(c).type() == ChannelType.STIM
+        PerChannel.indices(r.channelCount(), n).forEach(c -> out[c] = r.channel(c).type() == ChannelType.STIM
                 ? resampleCodes(r.channelData(c), ratio, nOut) : resampler.resample(r.channelData(c)));
         List<Channel> channels = r.channels().stream().map(ch -> ch.withSamplingRate(newRate)).toList();
         return r.derive(channels, out, newRate, r.annotations(), Transform.of("resample", "from_hz", r.samplingRate(),

@@ -29,7 +29,7 @@ public final class Scaler {
         List<String> names = new ArrayList<>();
         double[] center = new double[data.length];
         double[] scale = new double[data.length];
-        java.util.stream.IntStream.range(0, data.length).parallel().forEach(i -> {
+        PerChannel.indices(data.length, r.sampleCount()).forEach(i -> {
             float[] x = r.channelData(data[i]);
             if (method == ScalingMethod.ZSCORE) {
                 center[i] = Statistics.mean(x);
@@ -84,7 +84,7 @@ public final class Scaler {
         for (int c : data) {
             isData[c] = true;
         }
-        java.util.stream.IntStream.range(0, r.channelCount()).parallel().forEach(c -> {
+        PerChannel.indices(r.channelCount(), r.sampleCount()).forEach(c -> {
             float[] x = r.channelData(c);
             if (isData[c]) {
                 double m = center[statIndex[c]];
