@@ -22,7 +22,8 @@ public final class Dto {
     @Schema(description = "one window of raw signal in SI units (volts for EEG)")
     public record WindowInput(
             @Schema(description = "[channels][samples] nested numbers, or base64 of little-endian float32 "
-                    + "in row-major order (then shape is required)") JsonNode data,
+                    + "in row-major order (then shape is required)", oneOf = {float[][].class, String.class})
+            WindowSamples data,
             @Schema(description = "[channels, samples]; required with base64 data") List<Integer> shape,
             @Schema(description = "one name per data row") List<String> channels,
             @Schema(description = "sampling rate in Hz") Double sfreq,

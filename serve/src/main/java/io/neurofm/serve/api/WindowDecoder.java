@@ -8,7 +8,6 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 
 /** Turns a JSON window (nested numbers or base64 float32) into a {@link SignalWindow}, naming bad fields. */
 final class WindowDecoder {
@@ -42,36 +41,21 @@ final class WindowDecoder {
     }
 
     private static float[][] data(Dto.WindowInput w, String prefix) {
-        JsonNode data = w.data();
-        if (data == null || data.isNull() || data.isMissingNode()) {
+        WindowSamples data = w.data();
+        if (data == null) {
             throw ClientProblem.unprocessable(prefix + "data", "samples are required: [channels][samples] numbers "
                     + "or base64 little-endian float32 with shape");
         }
-        if (data.isString()) {
-            return base64(data.asString(), w.shape(), prefix);
+        if (data instanceof WindowSamples.Base64Text text) {
+            return base64(text.text(), w.shape(), prefix);
         }
-        if (!data.isArray()) {
-            throw ClientProblem.unprocessable(prefix + "data", "expected [channels][samples] numbers or a base64 string");
+        if (data instanceof WindowSamples.Invalid invalid) {
+            throw ClientProblem.unprocessable(prefix + invalid.relativeField(), invalid.problem());
         }
-        int rows = data.size();
+        float[][] out = ((WindowSamples.Numbers) data).rows();
+        int rows = out.length;
         if (rows == 0) {
             throw ClientProblem.unprocessable(prefix + "data", "a window needs at least one channel");
-        }
-        float[][] out = new float[rows][];
-        for (int c = 0; c < rows; c++) {
-            JsonNode row = data.get(c);
-            if (row == null || !row.isArray()) {
-                throw ClientProblem.unprocessable(prefix + "data[" + c + "]", "expected an array of samples");
-            }
-            out[c] = new float[row.size()];
-            for (int t = 0; t < row.size(); t++) {
-                JsonNode v = row.get(t);
-                if (!v.isNumber()) {
-                    throw ClientProblem.unprocessable(prefix + "data[" + c + "][" + t + "]", "expected a number, got "
-                            + v.getNodeType().name().toLowerCase());
-                }
-                out[c][t] = (float) v.asDouble();
-            }
         }
         if (w.shape() != null && (w.shape().size() != 2 || w.shape().get(0) == null || w.shape().get(1) == null
                 || w.shape().get(0) != rows || w.shape().get(1) != out[0].length)) {
