@@ -42,8 +42,9 @@ final class BenchServeCommand implements Callable<Integer> {
     @Option(names = "--phase-seconds", defaultValue = "8", description = "Length of each timed phase (default ${DEFAULT-VALUE}).")
     double phaseSeconds;
 
-    @Option(names = "--warmup-seconds", defaultValue = "6",
-            description = "Untimed load before each server's phases and each offline phase (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup-seconds", defaultValue = "20",
+            description = "Untimed load before each server's phases and each offline phase, so the JIT has settled "
+                    + "(with 6 s, C2 was still compiling through the timed phases on 2 cores) (default ${DEFAULT-VALUE}).")
     double warmupSeconds;
 
     @Option(names = "--windows-per-request", defaultValue = "1",

@@ -163,34 +163,46 @@ public final class ServeBench {
         ObjectNode phase = JSON.createObjectNode();
         try (ConfigurableApplicationContext server = NeurofmServer.start(properties)) {
             String url = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
+            // A fixed pool, not HttpClient's default cached one: its SynchronousQueue hand-offs kept C2 in
+            // a deoptimise/recompile loop (~1000 deoptimisations per run), CPU the server then lacked.
+            java.util.concurrent.ExecutorService clientThreads = java.util.concurrent.Executors.newFixedThreadPool(2,
+                    r -> {
+                        Thread t = new Thread(r, "bench-http-client");
+                        t.setDaemon(true);
+                        return t;
+                    });
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v1/embeddings"))
-                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            LoadGenerator load = new LoadGenerator(http, request, r -> finiteEmbeddings(r, o.windowsPerRequest()));
-            load.closedLoop(o.clients(), o.warmup());
-            load.closedLoop(1, o.warmup().dividedBy(2));
-            LoadGenerator.Result unloaded = load.closedLoop(1, o.phase());
-            phase.set("unloaded", summary(unloaded));
-            LoadGenerator.Result capacity = load.closedLoop(o.clients(), o.phase());
-            phase.set("capacity", summary(capacity));
-            double windowsPerSecond = capacity.okPerSecond() * o.windowsPerRequest();
-            phase.put("capacity_windows_per_s", windowsPerSecond);
-            if (withLoadPhases) {
-                double requestsPerSecond = capacity.okPerSecond();
-                LoadGenerator.Result half = load.openLoop(requestsPerSecond / 2, o.phase(), Duration.ofSeconds(60));
-                ObjectNode halfSummary = summary(half);
-                halfSummary.put("offered_requests_per_s", requestsPerSecond / 2);
-                phase.set("half_load", halfSummary);
-                LoadGenerator.Result overload = load.openLoop(requestsPerSecond * 3, o.phase(), Duration.ofSeconds(120));
-                ObjectNode over = summary(overload);
-                over.put("offered_requests_per_s", requestsPerSecond * 3);
-                over.put("every_accepted_answered", overload.everyAcceptedAnswered());
-                HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create(url + "/v2/health/live"))
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
-                over.put("live_after", live.statusCode() == 200);
-                phase.set("overload_3x", over);
+                    .connectTimeout(Duration.ofSeconds(10)).executor(clientThreads).build();
+            try {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v1/embeddings"))
+                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                LoadGenerator load = new LoadGenerator(http, request, r -> finiteEmbeddings(r, o.windowsPerRequest()));
+                load.closedLoop(o.clients(), o.warmup());
+                load.closedLoop(1, o.warmup().dividedBy(2));
+                LoadGenerator.Result unloaded = load.closedLoop(1, o.phase());
+                phase.set("unloaded", summary(unloaded));
+                LoadGenerator.Result capacity = load.closedLoop(o.clients(), o.phase());
+                phase.set("capacity", summary(capacity));
+                double windowsPerSecond = capacity.okPerSecond() * o.windowsPerRequest();
+                phase.put("capacity_windows_per_s", windowsPerSecond);
+                if (withLoadPhases) {
+                    double requestsPerSecond = capacity.okPerSecond();
+                    LoadGenerator.Result half = load.openLoop(requestsPerSecond / 2, o.phase(), Duration.ofSeconds(60));
+                    ObjectNode halfSummary = summary(half);
+                    halfSummary.put("offered_requests_per_s", requestsPerSecond / 2);
+                    phase.set("half_load", halfSummary);
+                    LoadGenerator.Result overload = load.openLoop(requestsPerSecond * 3, o.phase(), Duration.ofSeconds(120));
+                    ObjectNode over = summary(overload);
+                    over.put("offered_requests_per_s", requestsPerSecond * 3);
+                    over.put("every_accepted_answered", overload.everyAcceptedAnswered());
+                    HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create(url + "/v2/health/live"))
+                            .GET().build(), HttpResponse.BodyHandlers.ofString());
+                    over.put("live_after", live.statusCode() == 200);
+                    phase.set("overload_3x", over);
+                }
+            } finally {
+                clientThreads.shutdownNow();
             }
         }
         return phase;
