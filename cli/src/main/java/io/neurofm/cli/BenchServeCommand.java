@@ -51,6 +51,10 @@ final class BenchServeCommand implements Callable<Integer> {
             description = "Copies of the window in each request (default ${DEFAULT-VALUE}); throughput counts windows.")
     int windowsPerRequest;
 
+    @Option(names = "--base64", description = "Send samples as base64 float32 (the API's compact form) instead of "
+            + "nested JSON numbers.")
+    boolean base64;
+
     @Option(names = "--window-channels", defaultValue = "" + QuickstartCommand.WINDOW_CHANNELS,
             description = "Channels of the request's window, the recording's first N (default ${DEFAULT-VALUE}); more "
                     + "channels mean more tokens per window, so the forward pass weighs more against HTTP and JSON.")
@@ -104,7 +108,7 @@ final class BenchServeCommand implements Callable<Integer> {
     private void run(Path benchRegistry, String benchModel, ExampleWindow window) throws Exception {
         var report = ServeBench.run(new ServeBench.Options(benchRegistry, benchModel, batchSize,
                 clients == 0 ? 2 * batchSize : clients, Duration.ofMillis((long) (phaseSeconds * 1000)),
-                Duration.ofMillis((long) (warmupSeconds * 1000)), window, windowsPerRequest));
+                Duration.ofMillis((long) (warmupSeconds * 1000)), window, windowsPerRequest, base64));
         PrintWriter out = spec.commandLine().getOut();
         out.println(report.toString());
         out.flush();

@@ -46,7 +46,7 @@ public final class Filters {
             throws SignalException {
         Sos sos;
         try {
-            sos = Butterworth.design(order, type, r.samplingRate(), cutoffs);
+            sos = Designs.butterworth(order, type, r.samplingRate(), cutoffs);
         } catch (IllegalArgumentException e) {
             throw new SignalException(null, "cannot design the " + type.scipyName() + " filter for "
                     + r.samplingRate() + " Hz: " + e.getMessage(), e);

@@ -38,7 +38,7 @@ public final class Resampling {
         int[] smooth = IntStream.range(0, r.channelCount())
                 .filter(c -> r.channel(c).type() != ChannelType.STIM).toArray();
         PerChannel.requireFinite(r, smooth, "resampling");
-        PolyphaseResampler resampler = new PolyphaseResampler(ratio);
+        PolyphaseResampler resampler = Designs.resampler(ratio);
         int n = r.sampleCount();
         int nOut = resampler.outputLength(n);
         float[][] out = new float[r.channelCount()][];

@@ -49,16 +49,41 @@ public record ExampleWindow(Path file, List<String> channels, double samplingRat
 
     /** The request body with {@code copies} copies of the window (one embedding each). */
     public String requestBody(String model, String pooling, int copies) {
+        return requestBody(model, pooling, copies, false);
+    }
+
+    /** As above; with {@code base64}, each window's samples as base64 little-endian float32 plus its shape. */
+    public String requestBody(String model, String pooling, int copies, boolean base64) {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", model);
         ArrayNode input = body.putArray("input");
         for (int i = 0; i < copies; i++) {
-            writeWindow(input.addObject());
+            ObjectNode window = input.addObject();
+            if (base64) {
+                writeBase64(window);
+            } else {
+                writeWindow(window);
+            }
         }
         if (pooling != null) {
             body.put("pooling", pooling);
         }
         return JSON.writeValueAsString(body);
+    }
+
+    private void writeBase64(ObjectNode window) {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(4 * data.length * data[0].length)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float[] row : data) {
+            for (float v : row) {
+                bytes.putFloat(v);
+            }
+        }
+        window.put("data", java.util.Base64.getEncoder().encodeToString(bytes.array()));
+        window.putArray("shape").add(data.length).add(data[0].length);
+        ArrayNode names = window.putArray("channels");
+        channels.forEach(names::add);
+        window.put("sfreq", samplingRate);
     }
 
     private void writeWindow(ObjectNode window) {

@@ -55,9 +55,10 @@ public final class ServeBench {
      *                   cold JIT does not weigh on whichever phase comes first
      * @param window     the request's window (a real recording excerpt)
      * @param windowsPerRequest copies of the window in each request (throughput is counted in windows)
+     * @param base64            samples as base64 float32 instead of nested JSON numbers
      */
     public record Options(Path registry, String model, int batchSize, int clients, Duration phase,
-            Duration warmup, ExampleWindow window, int windowsPerRequest) {}
+            Duration warmup, ExampleWindow window, int windowsPerRequest, boolean base64) {}
 
     private ServeBench() {}
 
@@ -68,6 +69,7 @@ public final class ServeBench {
         report.put("batch_size", o.batchSize());
         report.put("clients", o.clients());
         report.put("windows_per_request", o.windowsPerRequest());
+        report.put("encoding", o.base64() ? "base64" : "json numbers");
         report.put("phase_s", o.phase().toMillis() / 1000.0);
         report.put("warmup_s", o.warmup().toMillis() / 1000.0);
         report.put("torch_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
@@ -80,7 +82,10 @@ public final class ServeBench {
         report.put("model", reference);
         report.put("window", o.window().channels().size() + "x" + signal.sampleCount() + " at "
                 + o.window().samplingRate() + " Hz");
-        String body = o.window().requestBody(reference, null, o.windowsPerRequest());
+        String body = o.window().requestBody(reference, null, o.windowsPerRequest(), o.base64());
+        // A throwaway server first: whichever server ran first was measured on a JVM still compiling
+        // (on 2 cores the load starves C2): the second got 1.6x the throughput in either order.
+        service(registry, reference, body, true, o, false);
         ObjectNode on = service(registry, reference, body, true, o, true);
         ObjectNode off = service(registry, reference, body, false, o, false);
         report.set("batching_on", on);
@@ -91,12 +96,22 @@ public final class ServeBench {
             PreparedWindow prepared = model.prepare(signal);
             report.put("offline_windows_per_s", offline(model, prepared, o.batchSize(), o.phase(), o.warmup()));
             report.put("offline_windows_per_s_batch1", offline(model, prepared, 1, o.phase(), o.warmup()));
+            if (o.windowsPerRequest() > 1 && o.windowsPerRequest() != o.batchSize()) {
+                // with batching off a pass holds exactly one request's windows: its own "same batch size"
+                report.put("offline_windows_per_s_request_batch", offline(model, prepared, o.windowsPerRequest(),
+                        o.phase(), o.warmup()));
+            }
             report.put("offline_prepare_and_embed_windows_per_s", offlineWithPreparation(model, signal, o.batchSize(),
                     o.phase(), o.warmup()));
         }
         double offline = report.get("offline_windows_per_s").asDouble();
         report.put("throughput_vs_offline", on.get("capacity_windows_per_s").asDouble() / offline);
         report.put("throughput_target_met", on.get("capacity_windows_per_s").asDouble() >= 0.8 * offline);
+        double offlineOneRequest = report.has("offline_windows_per_s_request_batch")
+                ? report.get("offline_windows_per_s_request_batch").asDouble()
+                : o.windowsPerRequest() == 1 ? report.get("offline_windows_per_s_batch1").asDouble() : offline;
+        report.put("batching_off_vs_offline_same_batch", off.get("capacity_windows_per_s").asDouble()
+                / offlineOneRequest);
         double unloadedP99 = on.get("unloaded").get("p99_ms").asDouble();
         double halfP99 = on.get("half_load").get("p99_ms").asDouble();
         report.put("half_load_p99_vs_unloaded_p99", halfP99 / unloadedP99);
@@ -165,7 +180,8 @@ public final class ServeBench {
             String url = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
             // A fixed pool, not HttpClient's default cached one: its SynchronousQueue hand-offs kept C2 in
             // a deoptimise/recompile loop (~1000 deoptimisations per run), CPU the server then lacked.
-            java.util.concurrent.ExecutorService clientThreads = java.util.concurrent.Executors.newFixedThreadPool(2,
+            // Two threads were too few: open-loop completions queued behind each other (p99 x5).
+            java.util.concurrent.ExecutorService clientThreads = java.util.concurrent.Executors.newFixedThreadPool(16,
                     r -> {
                         Thread t = new Thread(r, "bench-http-client");
                         t.setDaemon(true);
@@ -188,6 +204,7 @@ public final class ServeBench {
                 phase.put("capacity_windows_per_s", windowsPerSecond);
                 if (withLoadPhases) {
                     double requestsPerSecond = capacity.okPerSecond();
+                    load.openLoop(requestsPerSecond / 2, o.warmup().dividedBy(4), Duration.ofSeconds(60)); // JIT the open loop
                     LoadGenerator.Result half = load.openLoop(requestsPerSecond / 2, o.phase(), Duration.ofSeconds(60));
                     ObjectNode halfSummary = summary(half);
                     halfSummary.put("offered_requests_per_s", requestsPerSecond / 2);

@@ -44,7 +44,8 @@ public final class GruBenchmark {
      * @param steps                        training steps over all runs
      * @param finalLoss                    the kept run's last batch loss
      * @param restartTrainingMse           per run: mean squared error of its hard-code training reconstruction
-     *                                     after the refit (z-scored units), the selection criterion
+     *                                     after the refit (z-scored units), the selection criterion;
+     *                                     null for a run that diverged (non-finite gradients)
      * @param medianVarianceExplained      median over held-out channels of 1 - var(x - x̂) / var(x)
      * @param minVarianceExplained         the worst held-out channel
      * @param medianVarianceExplainedTrainedDecoder the median with the decoder as gradient training left it,
@@ -169,7 +170,8 @@ public final class GruBenchmark {
                 config.padding().name().toLowerCase(java.util.Locale.ROOT), config.learningRate(), config.batch(),
                 config.window(), config.usageWeight(), config.restarts(), fitted.chosenRestart() + 1,
                 Arrays.stream(lastOfRun).filter(java.util.Objects::nonNull).mapToInt(FitProgress::step).sum(),
-                trainSeconds, lastOfRun[fitted.chosenRestart()].loss(), fitted.restartErrors(),
+                trainSeconds, lastOfRun[fitted.chosenRestart()].loss(),
+                fitted.restartErrors().stream().map(e -> e.isNaN() ? null : e).toList(),
                 train.stream().mapToInt(Recording::channelCount).sum(), veArray.length, median(veArray),
                 Arrays.stream(veArray).min().orElse(Double.NaN),
                 median(trainedVe.stream().mapToDouble(Double::doubleValue).toArray()), tokenizer.liveTokens(),

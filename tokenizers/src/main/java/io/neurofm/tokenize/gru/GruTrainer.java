@@ -107,7 +107,7 @@ final class GruTrainer {
                 if (!finite) {
                     skipped++;
                     if (skipped > Math.max(10, step / 10)) {
-                        throw new IllegalStateException("training diverged: " + skipped + " of " + step
+                        throw new TrainingDivergedException("training diverged: " + skipped + " of " + step
                                 + " batches gave a non-finite loss or gradient; lower the learning rate");
                     }
                 }
