@@ -14,7 +14,7 @@ package io.neurofm.tokenize.gru;
  * @param steps             training steps per run; the temperature anneals from 1 to 0 over them
  * @param timeBudgetSeconds wall-clock cap on the whole fit, shared by the restarts (0 = none); when it binds,
  *                          a run's anneal follows whichever of its steps or its time share runs out first,
- *                          so a capped run still ends at T = 0 (and the fit is then no longer reproducible)
+ *                          so a capped run still ends at T = 0 (its steps then depend on the machine)
  * @param usageWeight       weight of the codebook-usage regulariser (0 = off, the MEG-GPT original):
  *                          adds {@code T * (log N - H(mean softmax over the batch))} so the batch spreads
  *                          over the N codes instead of collapsing onto a few; scaled by the temperature

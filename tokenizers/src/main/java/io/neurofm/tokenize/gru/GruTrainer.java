@@ -33,7 +33,7 @@ final class GruTrainer {
      * Trains with libtorch pinned to one intra-op thread, restored afterwards. With two threads the
      * same seeded run intermittently produced non-finite gradients (reproduced: 11 of 32 batches in
      * GruTokenizerTest), and the GRU's per-timestep small ops are faster on one thread anyway
-     * (docs/gru.md); one thread also makes a fit reproducible.
+     * (docs/gru.md). Fits are still not always bit-reproducible (docs/gru.md, Not done).
      *
      * @param sequences z-scored channels, each at least one training window long
      */
