@@ -13,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import io.neurofm.family.deeperbrain.DeeperBrainModel;
 import io.neurofm.family.deeperbrain.EmbeddingPooling;
 import io.neurofm.nn.StateDict;
+import io.neurofm.probe.split.Permutations;
 import io.neurofm.train.AdamW;
 import io.neurofm.train.AdamWConfig;
 import io.neurofm.train.DecayRule;
@@ -24,7 +25,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Fine-tunes a DeeperBrain backbone with a linear classification head on its pooled embedding:
@@ -126,7 +126,7 @@ public final class FineTuner {
         }
         double[] losses = new double[config.epochs()];
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
-            int[] order = permutation(data.size(), Seeds.mix(config.seed(), epoch));
+            int[] order = Permutations.of(data.size(), Seeds.mix(config.seed(), epoch));
             double sum = 0;
             for (int start = 0; start < order.length; start += config.batchSize()) {
                 int[] idx = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
@@ -213,20 +213,5 @@ public final class FineTuner {
     static NDArray crossEntropy(NDArray logits, NDArray labels) {
         NDArray oneHot = labels.oneHot((int) logits.getShape().get(1)).toType(logits.getDataType(), false);
         return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).mean().neg();
-    }
-
-    private static int[] permutation(int n, long seed) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }

@@ -11,6 +11,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.neurofm.nn.LayerNormalization;
+import io.neurofm.probe.split.Permutations;
 import io.neurofm.train.AdamW;
 import io.neurofm.train.AdamWConfig;
 import io.neurofm.train.DecayRule;
@@ -151,7 +152,7 @@ public final class TemporalProbe implements Probe {
             int n = y.length;
             int rowLength = timeSteps * d;
             for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-                int[] order = permutation(n, Seeds.mix(settings.seed(), epoch));
+                int[] order = Permutations.of(n, Seeds.mix(settings.seed(), epoch));
                 for (int start = 0; start < n; start += settings.batchSize()) {
                     int b = Math.min(settings.batchSize(), n - start);
                     float[] batch = new float[b * rowLength];
@@ -332,20 +333,5 @@ public final class TemporalProbe implements Probe {
             d[i] = f[i];
         }
         return d;
-    }
-
-    private static int[] permutation(int n, long seed) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }
