@@ -47,7 +47,7 @@ public final class LearnedPositionEmbedding extends AbstractBlock {
             throw new IllegalArgumentException(
                     "sequence length " + length + " exceeds the learned maximum " + maxLength);
         }
-        NDArray table = store.getValue(weight, x.getDevice(), training);
+        NDArray table = PassParameters.value(store, weight, x, training);
         NDArray positions = length == maxLength ? table : table.get(new NDIndex(":{}", length));
         return new NDList(x.add(positions));
     }

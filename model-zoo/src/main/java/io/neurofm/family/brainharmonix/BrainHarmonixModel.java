@@ -150,7 +150,12 @@ public final class BrainHarmonixModel {
         Map<String, Parameter> target = StateDict.parameters(network.fmriTarget);
         for (Map.Entry<String, Parameter> e : context.entrySet()) {
             NDArray t = target.get(e.getKey()).getArray();
-            t.muli(m).addi(e.getValue().getArray().mul(1f - m));
+            // the scaled copy would otherwise stay on the context model's manager, one per parameter per step
+            try (NDManager step = t.getManager().newSubManager()) {
+                NDArray scaled = e.getValue().getArray().mul(1f - m);
+                scaled.attach(step);
+                t.muli(m).addi(scaled);
+            }
         }
     }
 

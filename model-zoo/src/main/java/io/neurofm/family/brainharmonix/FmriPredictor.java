@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import io.neurofm.nn.TransformerStack;
+import io.neurofm.nn.PassParameters;
 
 /**
  * The JEPA predictor (I-JEPA style, narrower than the encoder).
@@ -69,7 +70,7 @@ public final class FmriPredictor extends AbstractBlock {
         long b = s.get(0);
         NDArray target = batch.get(FmriBatch.TARGET).toType(context.getDataType(), false).expandDims(-1);
         NDArray z = embed.forward(store, new NDList(context), training, null).head();
-        NDArray token = store.getValue(maskToken, context.getDevice(), training);
+        NDArray token = PassParameters.value(store, maskToken, context, training);
         z = z.mul(target.neg().add(1)).add(token.mul(target));
         z = z.add(position.forward(store, new NDList(FmriBatch.starts(batch), batch.get(FmriBatch.COORDS),
                 batch.get(FmriBatch.KNOWN)), training, null).head());

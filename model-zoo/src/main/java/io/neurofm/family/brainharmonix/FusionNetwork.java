@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import io.neurofm.nn.TransformerStack;
+import io.neurofm.nn.PassParameters;
 
 /**
  * Hub-token fusion.
@@ -75,10 +76,10 @@ public final class FusionNetwork extends AbstractBlock {
         long b = fmri.getShape().get(0);
         long h = config.hubs();
         long n = t1.getShape().get(1);
-        NDArray emb = store.getValue(modality, fmri.getDevice(), training);
+        NDArray emb = PassParameters.value(store, modality, fmri, training);
         NDArray f = fmriProj.forward(store, new NDList(fmri), training, null).head().add(emb.get(new NDIndex("0")));
         NDArray t = t1Proj.forward(store, new NDList(t1), training, null).head().add(emb.get(new NDIndex("1")));
-        NDArray hub = store.getValue(hubs, fmri.getDevice(), training).expandDims(0).broadcast(new Shape(b, h, width));
+        NDArray hub = PassParameters.value(store, hubs, fmri, training).expandDims(0).broadcast(new Shape(b, h, width));
         NDManager m = fmri.getManager();
         NDArray keep = NDArrays.concat(new NDList(m.ones(new Shape(b, h), valid.getDataType()), valid,
                 m.ones(new Shape(b, n), valid.getDataType())), 1);

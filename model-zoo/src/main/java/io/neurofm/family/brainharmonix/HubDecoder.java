@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import io.neurofm.nn.TransformerStack;
+import io.neurofm.nn.PassParameters;
 
 /**
  * Reconstructs the pooled modality embeddings from the hub tokens alone: two learned queries
@@ -54,7 +55,7 @@ public final class HubDecoder extends AbstractBlock {
                                      PairList<String, Object> params) {
         NDArray hubs = inputs.get(0);
         long b = hubs.getShape().get(0);
-        NDArray q = store.getValue(queries, hubs.getDevice(), training).expandDims(0).broadcast(new Shape(b, 2, width));
+        NDArray q = PassParameters.value(store, queries, hubs, training).expandDims(0).broadcast(new Shape(b, 2, width));
         NDArray h = embed.forward(store, new NDList(hubs), training, null).head();
         NDArray x = decoder.forward(store, new NDList(NDArrays.concat(new NDList(q, h), 1)), training, null).head();
         NDArray fmri = fmriHead.forward(store, new NDList(x.get(new NDIndex(":, 0"))), training, null).head();

@@ -11,6 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import io.neurofm.nn.PassParameters;
 
 /**
  * Geometric position of an fMRI token, width w: the first w/2 features encode the patch's start
@@ -44,7 +45,7 @@ final class RoiTimeEncoding extends AbstractBlock {
         NDArray time = SinCos.encode(starts, half).reshape(b, 1, p, half);
         NDArray k = known.expandDims(-1);
         NDArray place = SinCos.encode3d(coords, half).mul(k)
-                .add(store.getValue(unknown, coords.getDevice(), training).mul(k.neg().add(1)));
+                .add(PassParameters.value(store, unknown, coords, training).mul(k.neg().add(1)));
         Shape full = new Shape(b, r, p, half);
         return new NDList(NDArrays.concat(new NDList(time.broadcast(full),
                 place.reshape(b, r, 1, half).broadcast(full)), -1));

@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import io.neurofm.nn.TransformerStack;
+import io.neurofm.nn.PassParameters;
 
 /**
  * Light MAE decoder: encoded visible tokens are widened/narrowed to dd, scattered back to their N
@@ -55,7 +56,7 @@ public final class T1Decoder extends AbstractBlock {
         NDArray scattered = selection.transpose(0, 2, 1)
                 .matMul(embed.forward(store, new NDList(encoded), training, null).head());
         NDArray hidden = selection.sum(new int[] {1}).neg().add(1).expandDims(-1);
-        NDArray token = store.getValue(maskToken, encoded.getDevice(), training);
+        NDArray token = PassParameters.value(store, maskToken, encoded, training);
         NDArray x = scattered.add(token.mul(hidden)).add(SinCos.encode3d(grid, width));
         x = decoder.forward(store, new NDList(x), training, null).head();
         return head.forward(store, new NDList(x), training, null);

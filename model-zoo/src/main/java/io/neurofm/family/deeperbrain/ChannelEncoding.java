@@ -13,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import io.neurofm.nn.PassParameters;
 
 /**
  * Channel embeddings from 3-D electrode positions through a volume-conduction kernel, for any set
@@ -65,7 +66,7 @@ final class ChannelEncoding extends AbstractBlock {
 
     /** The kernel W [B, C, C] (rows of known channels sum to 1; rows of unknown channels are unused). */
     NDArray weights(ParameterStore store, NDArray positions, NDArray known, boolean training) {
-        NDArray tau = store.getValue(logTau, positions.getDevice(), training).exp();
+        NDArray tau = PassParameters.value(store, logTau, positions, training).exp();
         NDArray distance = positions.expandDims(2).sub(positions.expandDims(1))
                 .square().sum(new int[] {-1}).sqrt();
         NDArray kernel = distance.div(tau).neg().exp().mul(known.expandDims(1));
@@ -85,7 +86,7 @@ final class ChannelEncoding extends AbstractBlock {
         NDArray f = positionOut.forward(store, new NDList(Activation.gelu(h)), training, params).head();
         NDArray mixed = weights(store, positions, known, training).matMul(f);
         NDArray k = known.expandDims(-1);
-        NDArray unknown = store.getValue(unknownEmbedding, positions.getDevice(), training);
+        NDArray unknown = PassParameters.value(store, unknownEmbedding, positions, training);
         return new NDList(mixed.mul(k).add(unknown.mul(k.neg().add(1))));
     }
 

@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import io.neurofm.nn.TransformerStack;
+import io.neurofm.nn.PassParameters;
 
 /**
  * The DeeperBrain style network. Input {@code NDList(patches [B, C, P, L], positions [B, C, 3],
@@ -125,7 +126,7 @@ public final class DeeperBrainNetwork extends AbstractBlock {
         }
 
         NDArray content = patchEmbedding.forward(store, new NDList(patches), training, params).head();
-        NDArray token = store.getValue(maskToken, patches.getDevice(), training);
+        NDArray token = PassParameters.value(store, maskToken, patches, training);
         NDArray m = mask.expandDims(-1);
         // mul by (1 - m) zeroes masked content exactly, so the encoder never sees a masked patch.
         content = content.mul(m.neg().add(1)).add(token.mul(m));

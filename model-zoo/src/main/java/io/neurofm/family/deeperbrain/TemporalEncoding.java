@@ -12,6 +12,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
+import io.neurofm.nn.PassParameters;
 
 /**
  * Encoding of the patch index t = 0..P-1 from learnable oscillatory and exponential bases:
@@ -66,8 +67,8 @@ final class TemporalEncoding extends AbstractBlock {
     /** The encodings of patch indices 0..patches-1, [P, d], on {@code like}'s device and type. */
     NDArray encode(ParameterStore store, NDArray like, long patches, boolean training,
                    PairList<String, Object> params) {
-        NDArray w = store.getValue(frequencies, like.getDevice(), training);
-        NDArray tau = store.getValue(logTau, like.getDevice(), training).exp();
+        NDArray w = PassParameters.value(store, frequencies, like, training);
+        NDArray tau = PassParameters.value(store, logTau, like, training).exp();
         NDArray t = like.getManager().arange(0f, (float) patches, 1f)
                 .toType(like.getDataType(), false).toDevice(like.getDevice(), false).expandDims(1);
         NDArray phase = t.mul(w.expandDims(0));

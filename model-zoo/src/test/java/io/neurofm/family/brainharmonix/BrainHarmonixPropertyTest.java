@@ -234,4 +234,33 @@ class BrainHarmonixPropertyTest {
             assertTrue(jLast < 0.6f * jFirst, "JEPA loss " + jFirst + " -> " + jLast);
         }
     }
+
+    /**
+     * Every stage's training pass and the EMA update must free what they create: the model's manager
+     * holds the weights (and their gradients) only.
+     */
+    @Test
+    void trainingPassesAndTheEmaUpdateLeaveNothingOnTheModelsManager() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            BrainHarmonixModel model = HarmonixFixtures.tiny(manager, 4);
+            Runnable round = () -> {
+                for (Stage stage : Stage.values()) {
+                    try (NDManager step = manager.newSubManager()) {
+                        NDList batch = switch (stage) {
+                            case FMRI_JEPA -> HarmonixFixtures.fmriBatch(step, 2);
+                            case T1_MAE -> HarmonixFixtures.t1Batch(step, 2);
+                            case FUSION -> HarmonixFixtures.fusionBatch(step);
+                        };
+                        HarmonixFixtures.backward(model.stage(stage), step, batch);
+                    }
+                }
+                model.updateTarget();
+            };
+            round.run();
+            int before = manager.getManagedArrays().size();
+            round.run();
+            round.run();
+            assertEquals(before, manager.getManagedArrays().size(), "arrays left on the model's manager by 2 rounds");
+        }
+    }
 }

@@ -213,4 +213,24 @@ class DeeperBrainLossTest {
             }
         }
     }
+
+    /** A training pass must free what it creates: the model's manager holds the weights (and their gradients) only. */
+    @Test
+    void trainingPassesLeaveNothingOnTheModelsManager() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            DeeperBrainModel model = DeeperBrainFixtures.initialised(DeeperBrainFixtures.small(), manager, 5);
+            String[] names = {"C3..", "Cz..", "C4.."};
+            Runnable pass = () -> {
+                try (NDManager step = manager.newSubManager()) {
+                    DeeperBrainFixtures.backward(model, step, DeeperBrainFixtures.batch(step, names,
+                            DeeperBrainFixtures.allKnown(3), 2, 2, 1));
+                }
+            };
+            pass.run();
+            int before = manager.getManagedArrays().size();
+            pass.run();
+            pass.run();
+            assertEquals(before, manager.getManagedArrays().size(), "arrays left on the model's manager by 2 passes");
+        }
+    }
 }

@@ -128,4 +128,25 @@ class MegGptTrainingTest {
             }
         }
     }
+
+    /** A training pass must free what it creates: the model's manager holds the weights (and their gradients) only. */
+    @Test
+    void trainingPassesLeaveNothingOnTheModelsManager() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            MegGptConfig config = MegGptFixtures.small(2);
+            MegGptModel model = MegGptFixtures.initialised(config, manager, 5);
+            int[][][] tokens = MegGptFixtures.randomTokens(2, 3, 12, config.vocabularySize(), 9);
+            Runnable pass = () -> {
+                try (NDManager step = manager.newSubManager();
+                        GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    collector.backward(model.loss(new ParameterStore(step, false), MegGptFixtures.batch(step, tokens), true));
+                }
+            };
+            pass.run();
+            int before = manager.getManagedArrays().size();
+            pass.run();
+            pass.run();
+            assertEquals(before, manager.getManagedArrays().size(), "arrays left on the model's manager by 2 passes");
+        }
+    }
 }
