@@ -112,24 +112,37 @@ public final class PolyphaseResampler {
     /**
      * Output i of resample_poly is sample (i + preRemove) * down of the full convolution of the
      * up-sampled input with the pre-padded filter, i.e. t = (i + preRemove) * down - prePad of the
-     * convolution with the unpadded taps; only taps h[t - up*m] meet input samples x[m].
+     * convolution with the unpadded taps; only taps h[t - up*m] meet input samples x[m]. t grows by
+     * {@code down} per output, so its phase (t mod up) and base (t div up) are stepped, not divided.
      */
     private void resample(double[] x, int n, double[] out) {
         if (up == 1 && down == 1) {
             System.arraycopy(x, 0, out, 0, n);
             return;
         }
+        long t0 = (long) preRemove * down - prePad;
+        int phase = (int) Math.floorMod(t0, (long) up);
+        long base = Math.floorDiv(t0, (long) up);
+        int baseStep = down / up;
+        int phaseStep = down % up;
         for (int i = 0; i < out.length; i++) {
-            long t = (long) (i + preRemove) * down - prePad;
-            int phase = (int) (t % up);
-            long base = t / up;
             double[] taps = reversedPhases[phase];
             int length = taps.length;
             // taps reversed, so input and taps both run forward: x[first + j] meets taps[j]
             long first = base - length + 1;
-            int jMin = (int) Math.max(0, -first);
-            int jMax = (int) Math.min(length - 1, n - 1 - first);
-            out[i] = jMin > jMax ? 0 : dot(taps, x, (int) (first + jMin), jMin, jMax - jMin + 1);
+            if (first >= 0 && base < n) {
+                out[i] = dot(taps, x, (int) first, 0, length);
+            } else {
+                int jMin = (int) Math.max(0, -first);
+                int jMax = (int) Math.min(length - 1, n - 1 - first);
+                out[i] = jMin > jMax ? 0 : dot(taps, x, (int) (first + jMin), jMin, jMax - jMin + 1);
+            }
+            base += baseStep;
+            phase += phaseStep;
+            if (phase >= up) {
+                phase -= up;
+                base++;
+            }
         }
     }
 
