@@ -51,8 +51,8 @@ final class BenchServeCommand implements Callable<Integer> {
             description = "Copies of the window in each request (default ${DEFAULT-VALUE}); throughput counts windows.")
     int windowsPerRequest;
 
-    @Option(names = "--base64", description = "Send samples as base64 float32 (the API's compact form) instead of "
-            + "nested JSON numbers.")
+    @Option(names = "--base64", description = "Send samples and ask for embeddings as base64 float32 (the API's "
+            + "compact form, encoding_format=base64) instead of JSON numbers.")
     boolean base64;
 
     @Option(names = "--window-channels", defaultValue = "" + QuickstartCommand.WINDOW_CHANNELS,

@@ -52,7 +52,10 @@ public record ExampleWindow(Path file, List<String> channels, double samplingRat
         return requestBody(model, pooling, copies, false);
     }
 
-    /** As above; with {@code base64}, each window's samples as base64 little-endian float32 plus its shape. */
+    /**
+     * As above; with {@code base64}, each window's samples as base64 little-endian float32 plus its shape,
+     * and the embeddings asked for as base64 too.
+     */
     public String requestBody(String model, String pooling, int copies, boolean base64) {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", model);
@@ -67,6 +70,10 @@ public record ExampleWindow(Path file, List<String> channels, double samplingRat
         }
         if (pooling != null) {
             body.put("pooling", pooling);
+        }
+        if (base64) {
+            // both ways, as OpenAI's own client asks by default: float text costs more to write and read
+            body.put("encoding_format", "base64");
         }
         return JSON.writeValueAsString(body);
     }

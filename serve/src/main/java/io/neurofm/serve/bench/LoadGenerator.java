@@ -1,39 +1,41 @@
 package io.neurofm.serve.bench;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * Sends requests to a server on loopback, bounded in time, and counts what came back. Closed loop
- * (N clients, each sending its next request when the last one is answered) measures capacity;
- * open loop (requests at a fixed rate whether or not earlier ones were answered) measures latency
- * at a given load and behaviour under overload.
+ * Sends one prepared request to a server on loopback again and again, bounded in time, and counts
+ * what came back. Closed loop (N clients, each sending its next request when the last one is
+ * answered) measures capacity; open loop (requests due at a fixed rate whether or not earlier ones
+ * were answered) measures latency at a given load and behaviour under overload. Each client thread
+ * owns one keep-alive {@link HttpConnection}.
  */
 public final class LoadGenerator {
-    private final HttpClient http;
-    private final HttpRequest request;
-    private final Predicate<HttpResponse<String>> isGoodAnswer;
+    private static final int READ_TIMEOUT_MILLIS = 120_000;
+
+    private final InetSocketAddress address;
+    private final byte[] request;
+    private final Predicate<HttpConnection.Response> isGoodAnswer;
 
     /**
-     * @param request      sent again and again (one request = one unit of work)
-     * @param isGoodAnswer checks a 200 answer's body (a 200 that fails it counts as {@code bad})
+     * @param address      the server
+     * @param request      the request's bytes ({@link HttpConnection#request}), sent again and again
+     * @param isGoodAnswer checks a 200 answer (a 200 that fails it counts as {@code bad})
      */
-    public LoadGenerator(HttpClient http, HttpRequest request, Predicate<HttpResponse<String>> isGoodAnswer) {
-        this.http = http;
-        this.request = request;
+    public LoadGenerator(InetSocketAddress address, byte[] request, Predicate<HttpConnection.Response> isGoodAnswer) {
+        this.address = address;
+        this.request = request.clone();
         this.isGoodAnswer = isGoodAnswer;
     }
 
@@ -41,8 +43,8 @@ public final class LoadGenerator {
      * What one phase saw.
      *
      * @param sent        requests sent
-     * @param ok          200 answers that passed the body check (their latencies are in {@code latency})
-     * @param bad         200 answers that failed the body check
+     * @param ok          200 answers that passed the check (their latencies are in {@code latency})
+     * @param bad         200 answers that failed the check
      * @param rejected    503 answers carrying a Retry-After header
      * @param rejectedWithoutRetryAfter 503 answers without one
      * @param otherStatus answers with any other status
@@ -51,10 +53,11 @@ public final class LoadGenerator {
      * @param seconds     from the first send to the last answer
      * @param failures    failed requests by exception class (a refused connection was never accepted;
      *                    a reset or timeout after sending may have been)
+     * @param clientCpuNanos CPU the generator's own threads used (it shares the machine with the server)
      */
     public record Result(long sent, long ok, long bad, long rejected, long rejectedWithoutRetryAfter,
             long otherStatus, long failed, long unanswered, double seconds, LatencyStats latency,
-            Map<String, Long> failures) {
+            Map<String, Long> failures, long clientCpuNanos) {
         public double okPerSecond() {
             return ok / seconds;
         }
@@ -67,6 +70,7 @@ public final class LoadGenerator {
 
     private final class Tally {
         final AtomicLong sent = new AtomicLong();
+        final AtomicLong answeredOrFailed = new AtomicLong();
         final AtomicLong ok = new AtomicLong();
         final AtomicLong bad = new AtomicLong();
         final AtomicLong rejected = new AtomicLong();
@@ -75,107 +79,127 @@ public final class LoadGenerator {
         final AtomicLong failed = new AtomicLong();
         final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         final Map<String, Long> failures = new ConcurrentHashMap<>();
+        final AtomicLong clientCpuNanos = new AtomicLong();
+        volatile boolean closed;
 
-        void record(HttpResponse<String> response, Throwable error, long startNanos) {
-            long elapsed = System.nanoTime() - startNanos;
-            if (error != null) {
-                failed.incrementAndGet();
-                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                failures.merge(cause.getClass().getSimpleName(), 1L, Long::sum);
-            } else if (response.statusCode() == 200) {
+        /** One exchange, its latency counted from {@code dueNanos}; nothing is recorded after {@link #close}. */
+        void exchange(HttpConnection connection, long dueNanos) {
+            sent.incrementAndGet();
+            HttpConnection.Response response;
+            try {
+                response = connection.exchange(request);
+            } catch (IOException | RuntimeException e) {
+                if (!closed) {
+                    answeredOrFailed.incrementAndGet();
+                    failed.incrementAndGet();
+                    failures.merge(e.getClass().getSimpleName(), 1L, Long::sum);
+                }
+                return;
+            }
+            long elapsed = System.nanoTime() - dueNanos;
+            if (closed) {
+                return;
+            }
+            if (response.status() == 200) {
                 if (isGoodAnswer.test(response)) {
                     ok.incrementAndGet();
                     latencies.add(elapsed);
                 } else {
                     bad.incrementAndGet();
                 }
-            } else if (response.statusCode() == 503) {
-                (response.headers().firstValue("Retry-After").isPresent() ? rejected : rejectedBare).incrementAndGet();
+            } else if (response.status() == 503) {
+                (response.retryAfter() ? rejected : rejectedBare).incrementAndGet();
             } else {
                 other.incrementAndGet();
             }
+            answeredOrFailed.incrementAndGet();
         }
 
-        Result result(long unanswered, long t0) {
+        /** Stops counting; what was sent and not yet answered or failed is unanswered. */
+        Result close(long t0) {
+            closed = true;
+            long unanswered = sent.get() - answeredOrFailed.get();
             long[] nanos = latencies.stream().mapToLong(Long::longValue).toArray();
             return new Result(sent.get(), ok.get(), bad.get(), rejected.get(), rejectedBare.get(), other.get(),
                     failed.get(), unanswered, (System.nanoTime() - t0) / 1e9, LatencyStats.of(nanos),
-                    new TreeMap<>(failures));
+                    new TreeMap<>(failures), clientCpuNanos.get());
         }
     }
 
-    /** {@code clients} threads, each sending back to back for {@code duration}. */
+    /** {@code clients} threads, each sending back to back on its own connection for {@code duration}. */
     public Result closedLoop(int clients, Duration duration) throws InterruptedException {
         Tally tally = new Tally();
         long t0 = System.nanoTime();
         long end = t0 + duration.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
+        return run(clients, tally, t0, end + TimeUnit.SECONDS.toNanos(60), connection -> {
+            while (System.nanoTime() < end) {
+                tally.exchange(connection, System.nanoTime());
+            }
+        });
+    }
+
+    /**
+     * Requests due at {@code perSecond}, evenly spaced, for {@code duration}, sent by {@code connections}
+     * threads each with its own connection; then up to {@code drain} for the last answers. A request's
+     * latency counts from when it was due, so time spent waiting for a free connection (all of them
+     * busy with slow answers) is counted, not hidden.
+     */
+    public Result openLoop(double perSecond, Duration duration, int connections, Duration drain)
+            throws InterruptedException {
+        Tally tally = new Tally();
+        long interval = Math.max(1, (long) (1e9 / perSecond));
+        long t0 = System.nanoTime();
+        long count = duration.toNanos() / interval;
+        AtomicLong nextSlot = new AtomicLong();
+        return run(connections, tally, t0, t0 + duration.toNanos() + drain.toNanos(), connection -> {
+            for (long slot = nextSlot.getAndIncrement(); slot < count; slot = nextSlot.getAndIncrement()) {
+                long due = t0 + slot * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                tally.exchange(connection, due);
+            }
+        });
+    }
+
+    private interface ClientLoop {
+        void run(HttpConnection connection) throws InterruptedException;
+    }
+
+    private Result run(int threads, Tally tally, long t0, long deadline, ClientLoop loop) throws InterruptedException {
+        List<Thread> started = new ArrayList<>();
+        List<HttpConnection> connections = new ArrayList<>();
+        for (int c = 0; c < threads; c++) {
+            HttpConnection connection = new HttpConnection(address, READ_TIMEOUT_MILLIS);
+            connections.add(connection);
             Thread t = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    tally.sent.incrementAndGet();
-                    try {
-                        tally.record(http.send(request, HttpResponse.BodyHandlers.ofString()), null, start);
-                    } catch (IOException e) {
-                        tally.record(null, e, start);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
+                try {
+                    loop.run(connection);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    connection.close();
+                    tally.clientCpuNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                 }
             }, "bench-client-" + c);
             t.setDaemon(true);
             t.start();
-            threads.add(t);
+            started.add(t);
         }
-        long unanswered = 0;
-        for (Thread t : threads) {
-            t.join(duration.toMillis() + 60_000);
-            if (t.isAlive()) {
-                unanswered++;
-                t.interrupt();
+        for (Thread t : started) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left > 0) {
+                t.join(left);
             }
         }
-        return tally.result(unanswered, t0);
-    }
-
-    /**
-     * Requests at {@code perSecond}, evenly spaced, for {@code duration}; then up to {@code drain}
-     * for the last answers.
-     */
-    public Result openLoop(double perSecond, Duration duration, Duration drain) throws InterruptedException {
-        Tally tally = new Tally();
-        List<CompletableFuture<Void>> inFlight = new ArrayList<>();
-        long interval = (long) (1e9 / perSecond);
-        long t0 = System.nanoTime();
-        long end = t0 + duration.toNanos();
-        for (long next = t0; next < end; next += interval) {
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            long start = System.nanoTime();
-            tally.sent.incrementAndGet();
-            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                    .handle((response, error) -> {
-                        tally.record(response, error, start);
-                        return null;
-                    }));
-        }
-        long drainEnd = System.nanoTime() + drain.toNanos();
-        long unanswered = 0;
-        for (CompletableFuture<Void> f : inFlight) {
-            try {
-                f.get(Math.max(0, drainEnd - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                unanswered++;
-            } catch (java.util.concurrent.ExecutionException e) {
-                // handle() above never completes exceptionally
-                throw new IllegalStateException(e);
+        Result result = tally.close(t0);
+        for (int i = 0; i < started.size(); i++) {
+            if (started.get(i).isAlive()) {
+                started.get(i).interrupt();
+                connections.get(i).abort();
             }
         }
-        return tally.result(unanswered, t0);
+        return result;
     }
 }

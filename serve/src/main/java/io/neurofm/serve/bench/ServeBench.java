@@ -10,10 +10,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -44,6 +42,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ServeBench {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Client connections in the overload phase: well above the server's admission limit (64 requests
+     * in flight by default), so that refusals keep flowing while every admitted request holds one.
+     */
+    private static final int OVERLOAD_CONNECTIONS = 256;
 
     /**
      * @param registry   registry folder (null = the default)
@@ -177,49 +180,44 @@ public final class ServeBench {
         properties.put("logging.level.root", "warn");
         ObjectNode phase = JSON.createObjectNode();
         try (ConfigurableApplicationContext server = NeurofmServer.start(properties)) {
-            String url = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");
-            // A fixed pool, not HttpClient's default cached one: its SynchronousQueue hand-offs kept C2 in
-            // a deoptimise/recompile loop (~1000 deoptimisations per run), CPU the server then lacked.
-            // Two threads were too few: open-loop completions queued behind each other (p99 x5).
-            java.util.concurrent.ExecutorService clientThreads = java.util.concurrent.Executors.newFixedThreadPool(16,
-                    r -> {
-                        Thread t = new Thread(r, "bench-http-client");
-                        t.setDaemon(true);
-                        return t;
-                    });
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10)).executor(clientThreads).build();
-            try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v1/embeddings"))
-                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                        .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                LoadGenerator load = new LoadGenerator(http, request, r -> finiteEmbeddings(r, o.windowsPerRequest()));
-                load.closedLoop(o.clients(), o.warmup());
-                load.closedLoop(1, o.warmup().dividedBy(2));
-                LoadGenerator.Result unloaded = load.closedLoop(1, o.phase());
-                phase.set("unloaded", summary(unloaded));
-                LoadGenerator.Result capacity = load.closedLoop(o.clients(), o.phase());
-                phase.set("capacity", summary(capacity));
-                double windowsPerSecond = capacity.okPerSecond() * o.windowsPerRequest();
-                phase.put("capacity_windows_per_s", windowsPerSecond);
-                if (withLoadPhases) {
-                    double requestsPerSecond = capacity.okPerSecond();
-                    load.openLoop(requestsPerSecond / 2, o.warmup().dividedBy(4), Duration.ofSeconds(60)); // JIT the open loop
-                    LoadGenerator.Result half = load.openLoop(requestsPerSecond / 2, o.phase(), Duration.ofSeconds(60));
-                    ObjectNode halfSummary = summary(half);
-                    halfSummary.put("offered_requests_per_s", requestsPerSecond / 2);
-                    phase.set("half_load", halfSummary);
-                    LoadGenerator.Result overload = load.openLoop(requestsPerSecond * 3, o.phase(), Duration.ofSeconds(120));
-                    ObjectNode over = summary(overload);
-                    over.put("offered_requests_per_s", requestsPerSecond * 3);
-                    over.put("every_accepted_answered", overload.everyAcceptedAnswered());
-                    HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create(url + "/v2/health/live"))
-                            .GET().build(), HttpResponse.BodyHandlers.ofString());
-                    over.put("live_after", live.statusCode() == 200);
-                    phase.set("overload_3x", over);
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1",
+                    Integer.parseInt(server.getEnvironment().getProperty("local.server.port")));
+            byte[] request = HttpConnection.request("POST", address, "/v1/embeddings",
+                    body.getBytes(StandardCharsets.UTF_8), "Authorization: Bearer " + key,
+                    "Content-Type: application/json");
+            LoadGenerator load = new LoadGenerator(address, request, r -> finiteEmbeddings(r, o.windowsPerRequest()));
+            load.closedLoop(o.clients(), o.warmup());
+            load.closedLoop(1, o.warmup().dividedBy(2));
+            LoadGenerator.Result unloaded = load.closedLoop(1, o.phase());
+            phase.set("unloaded", summary(unloaded));
+            CpuAccount before = CpuAccount.now();
+            LoadGenerator.Result capacity = load.closedLoop(o.clients(), o.phase());
+            phase.set("capacity", summary(capacity));
+            // the client threads report at their end, which the join in closedLoop waits for
+            phase.set("capacity_cpu_ms_per_request", JSON.valueToTree(CpuAccount.now().since(before,
+                    capacity.clientCpuNanos(), capacity.sent())));
+            double windowsPerSecond = capacity.okPerSecond() * o.windowsPerRequest();
+            phase.put("capacity_windows_per_s", windowsPerSecond);
+            if (withLoadPhases) {
+                double requestsPerSecond = capacity.okPerSecond();
+                // JIT the open loop first
+                load.openLoop(requestsPerSecond / 2, o.warmup().dividedBy(4), o.clients(), Duration.ofSeconds(60));
+                LoadGenerator.Result half = load.openLoop(requestsPerSecond / 2, o.phase(), o.clients(),
+                        Duration.ofSeconds(60));
+                ObjectNode halfSummary = summary(half);
+                halfSummary.put("offered_requests_per_s", requestsPerSecond / 2);
+                phase.set("half_load", halfSummary);
+                LoadGenerator.Result overload = load.openLoop(requestsPerSecond * 3, o.phase(),
+                        OVERLOAD_CONNECTIONS, Duration.ofSeconds(120));
+                ObjectNode over = summary(overload);
+                over.put("offered_requests_per_s", requestsPerSecond * 3);
+                over.put("connections", OVERLOAD_CONNECTIONS);
+                over.put("every_accepted_answered", overload.everyAcceptedAnswered());
+                try (HttpConnection probe = new HttpConnection(address, 10_000)) {
+                    over.put("live_after", probe.exchange(HttpConnection.request("GET", address, "/v2/health/live",
+                            new byte[0])).status() == 200);
                 }
-            } finally {
-                clientThreads.shutdownNow();
+                phase.set("overload_3x", over);
             }
         }
         return phase;
@@ -244,12 +242,15 @@ public final class ServeBench {
     }
 
     /** A good answer holds exactly one embedding of finite numbers. */
-    static boolean oneFiniteEmbedding(HttpResponse<String> response) {
+    static boolean oneFiniteEmbedding(HttpConnection.Response response) {
         return finiteEmbeddings(response, 1);
     }
 
-    /** A good answer holds exactly {@code count} non-empty embeddings of finite numbers. */
-    static boolean finiteEmbeddings(HttpResponse<String> response, int count) {
+    /**
+     * A good answer holds exactly {@code count} non-empty embeddings of finite numbers, as arrays or as
+     * base64 little-endian float32.
+     */
+    static boolean finiteEmbeddings(HttpConnection.Response response, int count) {
         try {
             JsonNode data = JSON.readTree(response.body()).path("data");
             if (data.size() != count) {
@@ -257,6 +258,12 @@ public final class ServeBench {
             }
             for (JsonNode item : data) {
                 JsonNode e = item.path("embedding");
+                if (e.isString()) {
+                    if (!finiteFloats(java.util.Base64.getDecoder().decode(e.asString()))) {
+                        return false;
+                    }
+                    continue;
+                }
                 if (!e.isArray() || e.isEmpty()) {
                     return false;
                 }
@@ -270,6 +277,20 @@ public final class ServeBench {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    private static boolean finiteFloats(byte[] littleEndian) {
+        if (littleEndian.length == 0 || littleEndian.length % 4 != 0) {
+            return false;
+        }
+        java.nio.FloatBuffer floats = java.nio.ByteBuffer.wrap(littleEndian).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .asFloatBuffer();
+        while (floats.hasRemaining()) {
+            if (!Float.isFinite(floats.get())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Peak heap use over the run (all heap pools' peaks added), in MiB. */

@@ -8,9 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.Test;
 class LoadGeneratorTest {
     HttpServer stub;
     final AtomicInteger calls = new AtomicInteger();
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void start() throws IOException {
@@ -54,17 +50,24 @@ class LoadGeneratorTest {
         stub.stop(0);
     }
 
+    InetSocketAddress address() {
+        return new InetSocketAddress("127.0.0.1", stub.getAddress().getPort());
+    }
+
+    byte[] request() {
+        return HttpConnection.request("POST", address(), "/v1/embeddings", "{}".getBytes(StandardCharsets.UTF_8),
+                "Content-Type: application/json");
+    }
+
     LoadGenerator generator() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stub.getAddress().getPort()
-                + "/v1/embeddings")).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
-        return new LoadGenerator(http, request, ServeBench::oneFiniteEmbedding);
+        return new LoadGenerator(address(), request(), ServeBench::oneFiniteEmbedding);
     }
 
     /** A cold JVM's first request and first JSON parse can take seconds on a busy machine: do them untimed. */
     void warm(LoadGenerator g) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stub.getAddress().getPort()
-                + "/v1/embeddings")).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
-        assertTrue(ServeBench.oneFiniteEmbedding(http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString())));
+        try (HttpConnection c = new HttpConnection(address(), 10_000)) {
+            assertTrue(ServeBench.oneFiniteEmbedding(c.exchange(request())));
+        }
         calls.set(0);
     }
 
@@ -89,7 +92,7 @@ class LoadGeneratorTest {
     void openLoopSendsAtTheRateAndWaitsForTheLastAnswers() throws Exception {
         LoadGenerator g = generator();
         warm(g);
-        LoadGenerator.Result r = g.openLoop(100, Duration.ofMillis(500), Duration.ofSeconds(10));
+        LoadGenerator.Result r = g.openLoop(100, Duration.ofMillis(500), 4, Duration.ofSeconds(10));
         assertEquals(50, r.sent(), "100 per second for 0.5 s");
         assertEquals(0, r.unanswered());
         assertEquals(0, r.failed());

@@ -1,0 +1,82 @@
+package io.neurofm.serve.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where a phase's CPU went, by thread group, in this JVM: the model workers ({@code neurofm-*}),
+ * Tomcat's request threads ({@code http-nio-*}), the load generator's clients (which report their
+ * own CPU, since their threads end with the phase) and the rest (GC, JIT, others). Read before and
+ * after a phase; the difference of the live threads' counters plus what the clients reported is
+ * the phase's account.
+ */
+final class CpuAccount {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private final long processNanos;
+    private final Map<Long, Long> threadNanos = new LinkedHashMap<>();
+    private final Map<Long, String> threadGroup = new LinkedHashMap<>();
+
+    private CpuAccount() {
+        processNanos = OS.getProcessCpuTime();
+        long[] ids = THREADS.getAllThreadIds();
+        for (ThreadInfo info : THREADS.getThreadInfo(ids)) {
+            if (info == null) {
+                continue;
+            }
+            long cpu = THREADS.getThreadCpuTime(info.getThreadId());
+            if (cpu >= 0) {
+                threadNanos.put(info.getThreadId(), cpu);
+                threadGroup.put(info.getThreadId(), group(info.getThreadName()));
+            }
+        }
+    }
+
+    static CpuAccount now() {
+        return new CpuAccount();
+    }
+
+    static String group(String threadName) {
+        if (threadName.startsWith("neurofm-")) {
+            return "model_workers";
+        }
+        if (threadName.startsWith("http-nio-")) {
+            return "http_threads";
+        }
+        if (threadName.startsWith("bench-client-")) {
+            return "load_generator";
+        }
+        return "other";
+    }
+
+    /**
+     * Milliseconds of CPU per unit (e.g. per request) from {@code start} to this snapshot, by group,
+     * with {@code clientNanos} (what the load generator's threads reported) as the load generator's
+     * and the remainder of the process's CPU as "other".
+     */
+    Map<String, Double> since(CpuAccount start, long clientNanos, double units) {
+        Map<String, Long> nanos = new LinkedHashMap<>();
+        nanos.put("model_workers", 0L);
+        nanos.put("http_threads", 0L);
+        for (Map.Entry<Long, Long> e : threadNanos.entrySet()) {
+            String g = threadGroup.get(e.getKey());
+            if (g.equals("model_workers") || g.equals("http_threads")) {
+                long before = start.threadNanos.getOrDefault(e.getKey(), 0L);
+                nanos.merge(g, e.getValue() - before, Long::sum);
+            }
+        }
+        nanos.put("load_generator", clientNanos);
+        long total = processNanos - start.processNanos;
+        long named = nanos.values().stream().mapToLong(Long::longValue).sum();
+        nanos.put("other", Math.max(0, total - named));
+        nanos.put("process", total);
+        Map<String, Double> perUnit = new LinkedHashMap<>();
+        nanos.forEach((k, v) -> perUnit.put(k, v / 1e6 / units));
+        return perUnit;
+    }
+}
