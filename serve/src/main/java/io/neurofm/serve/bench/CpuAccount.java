@@ -55,11 +55,11 @@ final class CpuAccount {
     }
 
     /**
-     * Milliseconds of CPU per unit (e.g. per request) from {@code start} to this snapshot, by group,
-     * with {@code clientNanos} (what the load generator's threads reported) as the load generator's
-     * and the remainder of the process's CPU as "other".
+     * Milliseconds of CPU from {@code start} to this snapshot, by group, with {@code clientNanos} (what
+     * the load generator's threads reported) as the load generator's and the remainder of the process's
+     * CPU as "other".
      */
-    Map<String, Double> since(CpuAccount start, long clientNanos, double units) {
+    Map<String, Double> since(CpuAccount start, long clientNanos) {
         Map<String, Long> nanos = new LinkedHashMap<>();
         nanos.put("model_workers", 0L);
         nanos.put("http_threads", 0L);
@@ -75,8 +75,8 @@ final class CpuAccount {
         long named = nanos.values().stream().mapToLong(Long::longValue).sum();
         nanos.put("other", Math.max(0, total - named));
         nanos.put("process", total);
-        Map<String, Double> perUnit = new LinkedHashMap<>();
-        nanos.forEach((k, v) -> perUnit.put(k, v / 1e6 / units));
-        return perUnit;
+        Map<String, Double> millis = new LinkedHashMap<>();
+        nanos.forEach((k, v) -> millis.put(k, v / 1e6));
+        return millis;
     }
 }

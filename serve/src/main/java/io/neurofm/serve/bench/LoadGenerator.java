@@ -54,12 +54,39 @@ public final class LoadGenerator {
      * @param failures    failed requests by exception class (a refused connection was never accepted;
      *                    a reset or timeout after sending may have been)
      * @param clientCpuNanos CPU the generator's own threads used (it shares the machine with the server)
+     * @param okLatencyNanos the latency of each good answer
      */
     public record Result(long sent, long ok, long bad, long rejected, long rejectedWithoutRetryAfter,
             long otherStatus, long failed, long unanswered, double seconds, LatencyStats latency,
-            Map<String, Long> failures, long clientCpuNanos) {
+            Map<String, Long> failures, long clientCpuNanos, long[] okLatencyNanos) {
         public double okPerSecond() {
             return ok / seconds;
+        }
+
+        /** Several phases as one: counts, seconds and CPU added, latencies pooled. */
+        public static Result combine(List<Result> parts) {
+            long sent = 0, ok = 0, bad = 0, rejected = 0, bare = 0, other = 0, failed = 0, unanswered = 0, cpu = 0;
+            double seconds = 0;
+            Map<String, Long> failures = new TreeMap<>();
+            long[] latencies = new long[0];
+            for (Result r : parts) {
+                sent += r.sent;
+                ok += r.ok;
+                bad += r.bad;
+                rejected += r.rejected;
+                bare += r.rejectedWithoutRetryAfter;
+                other += r.otherStatus;
+                failed += r.failed;
+                unanswered += r.unanswered;
+                cpu += r.clientCpuNanos;
+                seconds += r.seconds;
+                r.failures.forEach((k, v) -> failures.merge(k, v, Long::sum));
+                long[] joined = java.util.Arrays.copyOf(latencies, latencies.length + r.okLatencyNanos.length);
+                System.arraycopy(r.okLatencyNanos, 0, joined, latencies.length, r.okLatencyNanos.length);
+                latencies = joined;
+            }
+            return new Result(sent, ok, bad, rejected, bare, other, failed, unanswered, seconds,
+                    LatencyStats.of(latencies), failures, cpu, latencies);
         }
 
         /** Every request got an HTTP answer, and every accepted (non-503) one was a good 200. */
@@ -122,7 +149,7 @@ public final class LoadGenerator {
             long[] nanos = latencies.stream().mapToLong(Long::longValue).toArray();
             return new Result(sent.get(), ok.get(), bad.get(), rejected.get(), rejectedBare.get(), other.get(),
                     failed.get(), unanswered, (System.nanoTime() - t0) / 1e9, LatencyStats.of(nanos),
-                    new TreeMap<>(failures), clientCpuNanos.get());
+                    new TreeMap<>(failures), clientCpuNanos.get(), nanos);
         }
     }
 
