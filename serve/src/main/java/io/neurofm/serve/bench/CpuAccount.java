@@ -20,6 +20,7 @@ final class CpuAccount {
 
     private final long processNanos;
     private final Map<Long, Long> threadNanos = new LinkedHashMap<>();
+    private final Map<Long, Long> threadUserNanos = new LinkedHashMap<>();
     private final Map<Long, String> threadGroup = new LinkedHashMap<>();
 
     private CpuAccount() {
@@ -32,6 +33,7 @@ final class CpuAccount {
             long cpu = THREADS.getThreadCpuTime(info.getThreadId());
             if (cpu >= 0) {
                 threadNanos.put(info.getThreadId(), cpu);
+                threadUserNanos.put(info.getThreadId(), THREADS.getThreadUserTime(info.getThreadId()));
                 threadGroup.put(info.getThreadId(), group(info.getThreadName()));
             }
         }
@@ -63,11 +65,16 @@ final class CpuAccount {
         Map<String, Long> nanos = new LinkedHashMap<>();
         nanos.put("model_workers", 0L);
         nanos.put("http_threads", 0L);
+        long workerKernel = 0;
         for (Map.Entry<Long, Long> e : threadNanos.entrySet()) {
             String g = threadGroup.get(e.getKey());
             if (g.equals("model_workers") || g.equals("http_threads")) {
                 long before = start.threadNanos.getOrDefault(e.getKey(), 0L);
                 nanos.merge(g, e.getValue() - before, Long::sum);
+            }
+            if (g.equals("model_workers")) {
+                long user = threadUserNanos.get(e.getKey()) - start.threadUserNanos.getOrDefault(e.getKey(), 0L);
+                workerKernel += e.getValue() - start.threadNanos.getOrDefault(e.getKey(), 0L) - user;
             }
         }
         nanos.put("load_generator", clientNanos);
@@ -75,6 +82,8 @@ final class CpuAccount {
         long named = nanos.values().stream().mapToLong(Long::longValue).sum();
         nanos.put("other", Math.max(0, total - named));
         nanos.put("process", total);
+        // of the workers' CPU, the part in the kernel (system calls, and interrupts charged to them)
+        nanos.put("model_workers_kernel", workerKernel);
         Map<String, Double> millis = new LinkedHashMap<>();
         nanos.forEach((k, v) -> millis.put(k, v / 1e6));
         return millis;
