@@ -8,6 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import io.neurofm.nn.StateDict;
+import io.neurofm.tensor.Scalars;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -110,7 +111,7 @@ public final class LoraAdapters {
     }
 
     private NDArray delta(Adapter a) {
-        return a.b().getArray().matMul(a.a().getArray()).mul(config.scaling());
+        return Scalars.mul(a.b().getArray().matMul(a.a().getArray()), config.scaling());
     }
 
     /**

@@ -12,6 +12,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
+import io.neurofm.tensor.Scalars;
 
 /**
  * Multi-head self-attention laid out like {@code torch.nn.MultiheadAttention(batch_first=True)}:
@@ -83,7 +84,7 @@ public final class MultiHeadSelfAttention extends AbstractBlock {
         }
         NDList split = qkv.split(3, 0);
         // q, k, v stay [1, B, H, T, dh]; matmul broadcasts over the leading axes.
-        NDArray q = split.get(0).div((float) Math.sqrt(headDim));
+        NDArray q = Scalars.div(split.get(0), Math.sqrt(headDim));
         NDArray scores = q.matMul(split.get(1).swapAxes(3, 4));
         if (causal) {
             scores = scores.add(CausalMask.additive(scores, length));

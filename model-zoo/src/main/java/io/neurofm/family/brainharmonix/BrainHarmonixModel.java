@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import io.neurofm.family.Pretrainable;
 import io.neurofm.nn.StateDict;
+import io.neurofm.tensor.Scalars;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -152,7 +153,7 @@ public final class BrainHarmonixModel {
             NDArray t = target.get(e.getKey()).getArray();
             // the scaled copy would otherwise stay on the context model's manager, one per parameter per step
             try (NDManager step = t.getManager().newSubManager()) {
-                NDArray scaled = e.getValue().getArray().mul(1f - m);
+                NDArray scaled = Scalars.mul(e.getValue().getArray(), 1f - m);
                 scaled.attach(step);
                 t.muli(m).addi(scaled);
             }

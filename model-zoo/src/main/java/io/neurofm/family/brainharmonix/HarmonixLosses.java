@@ -1,6 +1,7 @@
 package io.neurofm.family.brainharmonix;
 
 import ai.djl.ndarray.NDArray;
+import io.neurofm.tensor.Scalars;
 
 /** The three objectives, as pure functions of arrays. */
 public final class HarmonixLosses {
@@ -16,11 +17,11 @@ public final class HarmonixLosses {
      */
     public static NDArray jepaSmoothL1(NDArray predicted, NDArray target, NDArray selected) {
         NDArray a = predicted.sub(target).abs();
-        NDArray q = a.minimum(1f);
-        NDArray huber = q.mul(a.sub(q.mul(0.5f)));
+        NDArray q = Scalars.minimum(a, 1);
+        NDArray huber = q.mul(a.sub(Scalars.mul(q, 0.5)));
         NDArray sel = selected.toType(predicted.getDataType(), false);
         long d = predicted.getShape().tail();
-        return huber.sum(new int[] {-1}).mul(sel).sum().div(sel.sum().maximum(1f).mul(d));
+        return huber.sum(new int[] {-1}).mul(sel).sum().div(Scalars.maximum(sel.sum(), 1).mul(d));
     }
 
     /** LayerNorm over the last axis without affine parameters (I-JEPA normalises its targets so). */
@@ -38,7 +39,7 @@ public final class HarmonixLosses {
     public static NDArray maskedMse(NDArray predicted, NDArray patches, NDArray mask) {
         NDArray m = mask.toType(predicted.getDataType(), false);
         NDArray perPatch = predicted.sub(patches).square().mean(new int[] {-1});
-        return perPatch.mul(m).sum().div(m.sum().maximum(1f));
+        return perPatch.mul(m).sum().div(Scalars.maximum(m.sum(), 1));
     }
 
     /** Plain MSE over all elements. */
@@ -49,6 +50,6 @@ public final class HarmonixLosses {
     /** Mean of tokens [B, T, d] over those with valid [B, T] = 1, [B, d]. */
     public static NDArray maskedMean(NDArray tokens, NDArray valid) {
         NDArray v = valid.toType(tokens.getDataType(), false).expandDims(-1);
-        return tokens.mul(v).sum(new int[] {1}).div(v.sum(new int[] {1}).maximum(1f));
+        return tokens.mul(v).sum(new int[] {1}).div(Scalars.maximum(v.sum(new int[] {1}), 1));
     }
 }

@@ -14,6 +14,7 @@ import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import io.neurofm.nn.PassParameters;
+import io.neurofm.tensor.Scalars;
 
 /**
  * Channel embeddings from 3-D electrode positions through a volume-conduction kernel, for any set
@@ -82,7 +83,7 @@ final class ChannelEncoding extends AbstractBlock {
         NDArray positions = inputs.get(0);
         NDArray known = inputs.get(1);
         NDArray h = positionIn.forward(store,
-                new NDList(positions.div(POSITION_SCALE_METRES)), training, params).head();
+                new NDList(Scalars.div(positions, POSITION_SCALE_METRES)), training, params).head();
         NDArray f = positionOut.forward(store, new NDList(Activation.gelu(h)), training, params).head();
         NDArray mixed = weights(store, positions, known, training).matMul(f);
         NDArray k = known.expandDims(-1);

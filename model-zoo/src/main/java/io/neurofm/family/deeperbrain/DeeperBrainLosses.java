@@ -2,6 +2,7 @@ package io.neurofm.family.deeperbrain;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import io.neurofm.tensor.Scalars;
 
 /** The two pretraining objectives. */
 public final class DeeperBrainLosses {
@@ -27,10 +28,10 @@ public final class DeeperBrainLosses {
         NDArray m = mask.toType(predicted.getDataType(), false);
         NDArray error = predicted.sub(target).abs();
         // 0.5 q^2 + (|e| - q) with q = min(|e|, 1) is 0.5 e^2 below 1 and |e| - 0.5 above.
-        NDArray quadratic = error.minimum(1);
-        NDArray huber = quadratic.square().mul(0.5).add(error.sub(quadratic));
+        NDArray quadratic = Scalars.minimum(error, 1);
+        NDArray huber = Scalars.mul(quadratic.square(), 0.5).add(error.sub(quadratic));
         NDArray perPatch = huber.sum(new int[] {-1});
-        NDArray count = m.sum().maximum(1).mul(ps.get(3));
+        NDArray count = Scalars.maximum(m.sum(), 1).mul(ps.get(3));
         return perPatch.mul(m).sum().div(count);
     }
 

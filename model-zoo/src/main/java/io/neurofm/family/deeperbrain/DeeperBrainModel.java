@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.neurofm.family.Pretrainable;
+import io.neurofm.tensor.Scalars;
 
 /**
  * DeeperBrain as a {@link Pretrainable}. Batch {@code NDList(patches [B, C, P, L], positions
@@ -80,7 +81,7 @@ public final class DeeperBrainModel implements Pretrainable {
         }
         NDArray statistics = DeeperBrainLosses.statisticsMse(
                 network.statistics(parameters, hidden, training, null), batch.get(4));
-        return new Losses(reconstruction.add(statistics.mul(config.nspWeight())),
+        return new Losses(reconstruction.add(Scalars.mul(statistics, config.nspWeight())),
                 reconstruction, statistics);
     }
 

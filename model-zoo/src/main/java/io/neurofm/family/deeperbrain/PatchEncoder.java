@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.neurofm.tensor.Scalars;
 
 /**
  * Content embedding of one patch from its waveform and its amplitude spectrum:
@@ -37,7 +38,7 @@ final class PatchEncoder extends AbstractBlock {
         NDArray complex = x.rfft(length, -1);
         NDArray magnitude = complex.abs();
         complex.close();
-        return magnitude.div(Math.sqrt(length));
+        return Scalars.div(magnitude, Math.sqrt(length));
     }
 
     @Override

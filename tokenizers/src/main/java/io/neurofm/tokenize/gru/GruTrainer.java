@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.neurofm.tensor.Scalars;
 import io.neurofm.tokenize.TokenizerState;
 import java.util.List;
 import java.util.Map;
@@ -89,13 +90,13 @@ final class GruTrainer {
                 try (NDManager scope = manager.newSubManager();
                      GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     NDArray input = scope.create(x, new Shape(config.batch(), w, 1));
-                    NDList out = codec.forward(store, new NDList(input, scope.create((float) temperature)), true);
+                    NDList out = codec.forward(store, new NDList(input, Scalars.of(input, temperature)), true);
                     NDArray mse = out.get(0).sub(input.squeeze(2)).square().mean();
                     NDArray objective = mse;
                     if (config.usageWeight() > 0) {
                         NDArray usage = out.get(1).softmax(-1).reshape(-1, config.vocabulary()).mean(new int[] {0});
                         NDArray entropy = usage.mul(usage.add(1e-12f).log()).sum().neg();
-                        objective = mse.add(entropy.neg().add(logCodes).mul((float) (config.usageWeight() * temperature)));
+                        objective = mse.add(Scalars.mul(entropy.neg().add(logCodes), config.usageWeight() * temperature));
                     }
                     collector.backward(objective);
                     loss = mse.getFloat();
