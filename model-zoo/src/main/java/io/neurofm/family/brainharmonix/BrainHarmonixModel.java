@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
@@ -153,7 +154,9 @@ public final class BrainHarmonixModel {
             NDArray t = target.get(e.getKey()).getArray();
             // the scaled copy would otherwise stay on the context model's manager, one per parameter per step
             try (NDManager step = t.getManager().newSubManager()) {
-                NDArray scaled = Scalars.mul(e.getValue().getArray(), 1f - m);
+                // the weight on the step's manager too: Scalars.of would put it on the parameter's
+                NDArray weight = step.full(new Shape(), 1f - m, t.getDataType(), t.getDevice());
+                NDArray scaled = e.getValue().getArray().mul(weight);
                 scaled.attach(step);
                 t.muli(m).addi(scaled);
             }
